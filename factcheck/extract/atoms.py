@@ -1,0 +1,200 @@
+"""An atom: one amount as the grammar matched it, read into value and unit.
+
+An atom knows only what its own characters say ("$2 bln" is 2e9 USD);
+qualifiers, ranges, counted nouns and change are read from the words
+around it afterwards (`extractor`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from factcheck import units
+from factcheck.extract.lexicon import Lexicon
+from factcheck.extract.numbers import Number, read_digits, read_words
+
+_SPACES = regex.compile(r"[\s\-‐]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One amount with its currency, multiplier and unit, as written."""
+
+    start: int
+    end: int
+    value: float
+    rounding: float
+    unit: str
+    kind: str
+    source: str  # which grammar branch read it: digits, words, share, vague...
+    has_unit: bool = False  # a unit, currency or % was written (not a bare count)
+    has_scale: bool = False
+    plain_integer: bool = False  # digits only, no separator or decimal: could be a year
+    fixed_interval: tuple[float, float] | None = None  # vague amounts and shares
+    approx: bool = False  # vague amounts ("several", "dozens of")
+    change: bool = False  # "doubled", "threefold"
+
+
+def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
+    """Read a grammar match of the `atom` branch; None when it is no number after all."""
+    source = next(
+        name
+        for name in ("digits", "share", "collective", "vague", "words", "article", "multiplying")
+        if match.group(name) is not None
+    )
+    number_text = match.group(source)
+    number = _read_number(source, number_text, lex)
+    if number is None:
+        return None
+    value, rounding = number.value, number.rounding
+    if match.group("sign") in ("-", "−"):
+        value = -value
+    fixed = _vague_interval(number_text, lex) if source == "vague" else None
+
+    scale_text = (match.group("scale") or "").strip().rstrip(".")
+    if scale_text:
+        factor = _scale(scale_text, lex)
+        value, rounding = value * factor, rounding * factor
+        if fixed:
+            fixed = (fixed[0] * factor, fixed[1] * factor)
+
+    unit, kind, has_unit = "count", "count", False
+    prefix, unit_text = match.group("prefix"), match.group("unit")
+    if prefix:
+        unit, kind, has_unit = _currency(prefix.strip(), lex), "money", True
+    if unit_text:
+        resolved = _unit(unit_text, lex)
+        if resolved is None or (prefix and resolved[1] != "money"):
+            return None
+        unit, kind, factor = resolved
+        value, rounding, has_unit = value * factor, rounding * factor, True
+    if source == "share":
+        unit, kind, has_unit = "percent", "percent", True
+        fixed = (value - lex.share_tolerance, value + lex.share_tolerance)
+    if source == "article" and kind != "duration":
+        return None
+    if source == "multiplying":
+        unit, kind = "times", "quantity"
+
+    digits = match.group("digits") or ""
+    return Atom(
+        start=match.start("atom"),
+        end=match.end("atom"),
+        value=value,
+        rounding=rounding,
+        unit=unit,
+        kind=kind,
+        source=source,
+        has_unit=has_unit,
+        has_scale=bool(scale_text),
+        plain_integer=digits.isdigit(),
+        fixed_interval=fixed,
+        approx=source == "vague",
+        change=source == "multiplying" or (unit_text or "").lower() == "fold",
+    )
+
+
+def _read_number(source: str, text: str, lex: Lexicon) -> Number | None:
+    lowered = _SPACES.sub(" ", text.lower())
+    if source == "digits":
+        return read_digits(text)
+    if source == "words":
+        return read_words(text, lex)
+    if source == "article":
+        return Number(1.0, 0.0)
+    if source == "multiplying":
+        return Number(float(lex.multiplying_verbs[lowered]), 0.0)
+    if source == "collective":
+        *count, collective = lowered.split(" ")
+        base = 0.5 if count[:1] == ["half"] else (read_words(" ".join(count), lex) or Number(1, 0)).value
+        return Number(base * lex.collectives[collective], 0.5)
+    if source == "vague":
+        return Number(_vague_value(lowered, lex), 0.5)
+    return _read_share(lowered, lex)
+
+
+def _read_share(text: str, lex: Lexicon) -> Number | None:
+    """`half` -> 50; `two thirds` -> 66.7; `one in five` -> 20 (percent)."""
+    if text == "half":
+        return Number(50.0, 0.0)
+    if " in " in text:
+        part, _, whole = text.partition(" in ")
+        numerator, denominator = _small_number(part, lex), _small_number(whole, lex)
+        if not numerator or not denominator or numerator >= denominator:
+            return None
+        return Number(100.0 * numerator / denominator, 0.0)
+    count_text, _, fraction = text.rpartition(" ")
+    count = _small_number(count_text, lex) or 1.0
+    return Number(100.0 * count * lex.fractions[fraction], 0.0)
+
+
+def _small_number(text: str, lex: Lexicon) -> float | None:
+    if text in ("a", "an"):
+        return 1.0
+    number = read_digits(text) if text[:1].isdigit() else read_words(text, lex)
+    return number.value if number else None
+
+
+def _vague_value(text: str, lex: Lexicon) -> float:
+    """`several hundred` -> 300; `dozens` -> 24; `tens of thousands` -> 10000."""
+    if text.startswith(("tens of", "hundreds of")):
+        head, _, scale = text.partition(" of ")
+        return (10.0 if head == "tens" else 100.0) * lex.vague[scale].value
+    head, _, scale = _split_vague(text, lex)
+    multiplier = lex.scales.get(scale) or lex.collectives.get(scale) or 1
+    return lex.vague[head].value * multiplier
+
+
+def _vague_interval(text: str, lex: Lexicon) -> tuple[float, float]:
+    lowered = _SPACES.sub(" ", text.lower())
+    if lowered.startswith(("tens of", "hundreds of")):
+        value = _vague_value(lowered, lex)
+        return value, value * 10 - 1
+    head, _, scale = _split_vague(lowered, lex)
+    multiplier = lex.scales.get(scale) or lex.collectives.get(scale) or 1
+    entry = lex.vague[head]
+    return entry.low * multiplier, entry.high * multiplier
+
+
+def _split_vague(text: str, lex: Lexicon) -> tuple[str, str, str]:
+    """`a few hundred` -> ("a few", " ", "hundred"); `several` -> ("several", "", "")."""
+    for head in sorted(lex.vague, key=len, reverse=True):
+        if text == head or text.startswith(head + " "):
+            return head, " ", text[len(head) :].strip()
+    return text, "", ""
+
+
+def _scale(text: str, lex: Lexicon) -> float:
+    lowered = text.lower()
+    return float(
+        lex.scales.get(lowered)
+        or lex.abbreviated_scales.get(text)
+        or lex.abbreviated_scales.get(lowered, 1)
+    )
+
+
+def _currency(text: str, lex: Lexicon) -> str:
+    return lex.currency_symbols.get(text) or lex.currency_codes[text]
+
+
+def _unit(text: str, lex: Lexicon) -> tuple[str, str, float] | None:
+    """Canonical unit, kind and factor of a unit word, currency or `fold`."""
+    lowered = _SPACES.sub(" ", text.lower())
+    if lowered in ("fold", "times"):
+        return "times", "quantity", 1.0
+    currency = (
+        lex.currency_symbols.get(text)
+        or lex.currency_codes.get(text)
+        or lex.currency_names.get(lowered)
+    )
+    if currency:
+        return currency, "money", 1.0
+    word = lex.units.get(text) or lex.units.get(lowered) or lex.units.get(_SPACES.sub(" ", text))
+    if word is None:
+        return None
+    if word.unit in ("percent", "percentage_point"):
+        return word.unit, "percent", word.factor
+    kind = "duration" if units.is_time(word.unit) else "quantity"
+    return word.unit, kind, word.factor

@@ -1,0 +1,346 @@
+"""Find every statistical figure in a document.
+
+One pass of the grammar yields atoms; then, per atom, the words around it
+decide what it is: not a figure at all (a date, a year, a name), one end
+of a range, a bound ("more than"), a count of some noun, a change or a
+level. Each rule reads a few dozen characters of context, so the cost grows
+with the number of figures, not with the length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from factcheck.extract.atoms import Atom, read_atom
+from factcheck.extract.lexicon import Lexicon, lexicon
+from factcheck.extract.patterns import Grammar, grammar
+from factcheck.model import Document, Figure
+from factcheck.textindex import TextIndex
+
+_CONTEXT = 48  # characters of context the rules look at on either side
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth last latter former next previous past top bottom "
+    "upper lower final".split()
+)
+_ARTICLE_TIME_REFERENCE = regex.compile(
+    r"[ \t]+(?:\p{L}+[ \t]+)?(?i:ago|earlier|later|before|after|since|previously|on|from|and|or)\b"
+)
+_ARTICLE_RATE = frozenset("once twice thrice per each every times percent".split())
+_ONE_NOT_A_COUNT = frozenset("no any every each the this that which someone".split())
+_RANGE_VERBS = regex.compile(r"(?i:rang\w*|var\w*|between|estimat\w*|spann\w*)")
+
+
+def extract_figures(text: str, doc: str = "") -> list[Figure]:
+    """Every figure in `text`, in order of position (the library entry point)."""
+    return extract_document(Document(id=doc, path="", text=text))
+
+
+def extract_document(document: Document) -> list[Figure]:
+    """Every figure in a document's body, offsets into its whole text."""
+    return list(_figures(document, lexicon(), grammar()))
+
+
+def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure]:
+    text, body = document.text, document.body_start
+    atoms = [
+        atom
+        for match in gram.master.finditer(text, body)
+        if match.group("atom") is not None
+        and (atom := read_atom(match, lex)) is not None
+        and _is_figure(atom, text, body, lex, gram)
+    ]
+    if not atoms:
+        return
+    index = TextIndex.of(text, body)
+    skip_next = False
+    for i, atom in enumerate(atoms):
+        if skip_next:
+            skip_next = False
+            continue
+        following = atoms[i + 1] if i + 1 < len(atoms) else None
+        ranged = following and _range_with(atom, following, text, body, lex, gram)
+        if ranged:
+            skip_next = True
+            yield _range_figure(atom, following, document, index, gram)
+        else:
+            yield _single_figure(atom, document, index, lex, gram)
+
+
+# --- what is not a figure ---------------------------------------------------
+
+
+def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> bool:
+    """False for numbers that name, date or number things rather than measure them."""
+    before = text[max(body, atom.start - _CONTEXT) : atom.start]
+    after = text[atom.end : atom.end + _CONTEXT]
+    previous = _word_before(before, gram)
+    qualified = gram.qualifier_before.search(before) is not None
+    bare = not atom.has_unit and not atom.has_scale
+
+    if bare and _month(previous, lex):
+        return False  # "June 16", "on August 9"
+    if bare and atom.plain_integer and 1000 <= atom.value <= 2100 and not qualified:
+        return False  # a year
+    if bare and atom.source == "digits" and previous.lower() in lex.identifier_words:
+        return False  # "Article 5", "flight 4978"
+    if bare and atom.source == "digits" and _after_name(previous, before):
+        return False  # "Column 3 News", "Boeing 737"
+    if bare and atom.source == "digits" and _alone_on_line(atom, text, gram):
+        return False  # list markers, share counters
+    if atom.source == "words" and not atom.has_unit and atom.value == 1:
+        return _one_counts(previous, after, lex)
+    if atom.source == "share" and (previous.lower() in _ORDINAL_WORDS or _bare_half(atom, text, after, qualified)):
+        return False  # "the first half of", "half-hearted"
+    if atom.source == "article":
+        return not (
+            _ARTICLE_TIME_REFERENCE.match(after) or previous.lower() in _ARTICLE_RATE
+        )
+    return True
+
+
+def _word_before(before: str, gram: Grammar) -> str:
+    match = gram.word_before.search(before)
+    return match.group(1) if match else ""
+
+
+def _month(word: str, lex: Lexicon) -> bool:
+    return word[:1].isupper() and word.lower().rstrip(".") in lex.months
+
+
+def _after_name(previous: str, before: str) -> bool:
+    """A capitalized word right before the number, and not at a sentence start."""
+    if not previous[:1].isupper() or previous.isupper() and len(previous) <= 1:
+        return False
+    head = before.rstrip()[: -len(previous)].rstrip()
+    return bool(head) and head[-1] not in ".!?:\"“”'‘’\n([-–—•"  # not a sentence start
+
+
+def _alone_on_line(atom: Atom, text: str, gram: Grammar) -> bool:
+    """A number that is a line of its own ("- 6"), or numbers a list item ("2. Text")."""
+    line_start = text.rfind("\n", 0, atom.start) + 1
+    line_end = text.find("\n", atom.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start : atom.start], text[atom.end : line_end]
+    if gram.list_marker_line.fullmatch(before) and gram.list_marker_line.fullmatch(after):
+        return True
+    return gram.list_marker_line.fullmatch(before) is not None and after[:1] in (".", ")") and after[1:2] == " "
+
+
+def _one_counts(previous: str, after: str, lex: Lexicon) -> bool:
+    """"one" is a count only before the noun it counts: not "one of", "no one"."""
+    if previous.lower() in _ONE_NOT_A_COUNT:
+        return False
+    noun = _counted_words(after, lex)
+    return bool(noun)
+
+
+def _bare_half(atom: Atom, text: str, after: str, qualified: bool) -> bool:
+    """A lone "half" is a share only before "of"/"the" or after a qualifier."""
+    if text[atom.start : atom.end].lower() != "half" or qualified:
+        return False
+    return regex.match(r"\s+(?i:of|the|its|their|his|her|our|all)\b", after) is None
+
+
+# --- ranges -----------------------------------------------------------------
+
+
+def _range_with(
+    first: Atom, second: Atom, text: str, body: int, lex: Lexicon, gram: Grammar
+) -> str | None:
+    """The joining word when `first` and `second` are the two ends of one range."""
+    if first.kind != second.kind and first.has_unit:
+        return None
+    if first.has_unit and second.has_unit and first.unit != second.unit:
+        return None
+    between = text[first.end : second.start]
+    if len(between) > 12 or "\n" in between:
+        return None
+    join = gram.range_join.match(between + " ")
+    if join is None:
+        stripped = between.strip()
+        if stripped not in lex.range_joins:
+            return None
+        word = stripped
+    else:
+        word = join.group("join").strip()
+    opener = gram.qualifier_before.search(text[max(body, first.start - _CONTEXT) : first.start])
+    opened_by = opener.group("q").lower() if opener else ""
+    if word.lower() == "and":
+        return word if opened_by == "between" else None
+    if opened_by == "from":
+        sentence_head = text[max(body, first.start - 2 * _CONTEXT) : first.start]
+        return word if _RANGE_VERBS.search(sentence_head) else None
+    return word
+
+
+# --- building figures -------------------------------------------------------
+
+
+def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> tuple[str, str, int]:
+    """Contract qualifier code, the phrase as written, and where the phrase starts."""
+    before = text[max(body, atom.start - _CONTEXT) : atom.start]
+    match = gram.qualifier_before.search(before)
+    if match:
+        phrase = regex.sub(r"\s+", " ", match.group("q").lower())
+        start = atom.start - len(before) + match.start("q")
+        if phrase in lex.approx:
+            return "approx", phrase, start
+        if phrase in lex.bounds:
+            return lex.bounds[phrase], phrase, start
+        return ("approx" if atom.approx else "exact"), phrase, start
+    after = gram.bound_after.match(text, atom.end)
+    if after:
+        return lex.bounds_after[regex.sub(r"\s+", " ", after.group("q").lower())], after.group("q"), atom.start
+    return ("approx" if atom.approx else "exact"), "", atom.start
+
+
+def _interval(
+    value: float, rounding: float, qualifier: str, phrase: str, atom: Atom, lex: Lexicon
+) -> tuple[float | None, float | None]:
+    """What a figure is compatible with: rounding, approximation and bounds allowed for."""
+    if qualifier in ("gt", "ge"):
+        return value, None
+    if qualifier in ("lt", "le"):
+        return None, value
+    low, high = atom.fixed_interval or (value - rounding, value + rounding)
+    spread = lex.approx.get(phrase)
+    if qualifier == "approx" and spread is not None:
+        size = abs(value)
+        low = min(low, value - size * spread.below) if spread.below else value
+        high = max(high, value + size * spread.above) if spread.above else value
+    return low, high
+
+
+def _single_figure(
+    atom: Atom, document: Document, index: TextIndex, lex: Lexicon, gram: Grammar
+) -> Figure:
+    text, body = document.text, document.body_start
+    qualifier, phrase, qualifier_start = _qualifier(atom, text, body, lex, gram)
+    end, unit, kind = atom.end, atom.unit, atom.kind
+    if kind == "count" and atom.source != "multiplying":
+        noun = _counted_words(text[atom.end : atom.end + _CONTEXT], lex)
+        if noun:
+            end = atom.end + noun
+            if text[atom.end : end].strip().lower() in ("points", "point", "pts") and _percent_context(
+                atom, index, text
+            ):
+                unit, kind = "percentage_point", "percent"
+    low, high = _stated_bounds(atom.value, qualifier)
+    return _figure(
+        document,
+        index,
+        start=atom.start,
+        end=end,
+        value=atom.value,
+        unit=unit,
+        kind=kind,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        interval=_interval(atom.value, atom.rounding, qualifier, phrase, atom, lex),
+        is_change=atom.change or _is_change(qualifier_start, end, unit, text, index, gram),
+    )
+
+
+def _range_figure(
+    first: Atom, second: Atom, document: Document, index: TextIndex, gram: Grammar
+) -> Figure:
+    """`between 20 and 30 percent`, `10-15 million tonnes`: the unit and scale of the
+    second end apply to the first when it has none."""
+    low, high = first.value, second.value
+    if not first.has_scale and second.has_scale and abs(low) < abs(high):
+        factor = second.value / _unscaled(second, document.text)
+        low *= factor
+    low, high = min(low, high), max(low, high)
+    rounding = max(first.rounding, second.rounding)
+    text = document.text
+    window_start = max(document.body_start, first.start - _CONTEXT)
+    opener = gram.qualifier_before.search(text[window_start : first.start])
+    qualifier_start = window_start + opener.start("q") if opener else first.start
+    return _figure(
+        document,
+        index,
+        start=first.start,
+        end=second.end,
+        value=(low + high) / 2,
+        unit=second.unit,
+        kind=second.kind,
+        qualifier="range",
+        low=low,
+        high=high,
+        interval=(low - rounding, high + rounding),
+        is_change=_is_change(qualifier_start, second.end, second.unit, text, index, gram),
+    )
+
+
+def _unscaled(atom: Atom, text: str) -> float:
+    """The value of an atom before its multiplier ("15 million" -> 15)."""
+    number = regex.match(r"[^\d]*([\d.,]+)", text[atom.start : atom.end])
+    if not number:
+        return atom.value
+    try:
+        return float(number.group(1).replace(",", "")) or atom.value
+    except ValueError:
+        return atom.value
+
+
+def _stated_bounds(value: float, qualifier: str) -> tuple[float | None, float | None]:
+    if qualifier in ("gt", "ge"):
+        return value, None
+    if qualifier in ("lt", "le"):
+        return None, value
+    return value, value
+
+
+def _counted_words(after: str, lex: Lexicon) -> int:
+    """Length of the counted noun phrase at the start of `after` ("Russian companies")."""
+    end = 0
+    words = 0
+    for match in regex.finditer(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)", after):
+        word = match.group(1)
+        lowered = word.lower()
+        if (
+            lowered in lex.noun_stops
+            or lowered in lex.change_nouns
+            or len(lowered) > 4 and lowered.endswith(("ed", "ly"))
+            or lowered.rstrip(".") in lex.months and word[:1].isupper()
+        ):
+            break
+        end = match.end()
+        words += 1
+        if words == 3 or lowered.endswith("s") and not lowered.endswith("ss"):
+            break
+    return end
+
+
+def _percent_context(atom: Atom, index: TextIndex, text: str) -> bool:
+    start, _ = index.sentence_span(atom.start)
+    head = text[start : atom.start].lower()
+    return "%" in head or "percent" in head or "per cent" in head
+
+
+def _is_change(start: int, end: int, unit: str, text: str, index: TextIndex, gram: Grammar) -> bool:
+    """A change (rose by 34%, a 44% decline, inflation of 85%) rather than a level."""
+    sentence_start, sentence_end = index.sentence_span(start)
+    before = text[max(sentence_start, start - _CONTEXT) : start]
+    if gram.change_before.search(before):
+        return True
+    if gram.change_after.match(text, end, min(sentence_end, end + _CONTEXT)):
+        return True
+    return unit == "percent" and gram.rate_words.search(text, sentence_start, sentence_end) is not None
+
+
+def _figure(document: Document, index: TextIndex, **fields: object) -> Figure:
+    start, end = fields["start"], fields["end"]
+    assert isinstance(start, int) and isinstance(end, int)
+    line, column = index.line_column(start)
+    return Figure(
+        doc=document.id,
+        line=line,
+        column=column,
+        text=document.text[start:end],
+        sentence=index.sentence(start),
+        **fields,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,127 @@
+"""The word lists the extractor reads, loaded from the TOML tables beside it.
+
+Linguists extend `lexicon/*.toml`; this module only turns those tables into
+lookups keyed by lower-cased surface form, so that no word list lives in
+code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class UnitWord:
+    """What a unit word stands for: `350 basis points` is 3.5 percentage_point."""
+
+    unit: str
+    factor: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Approximation:
+    """How far an approximate figure may lie under and over its value (fractions)."""
+
+    below: float
+    above: float
+
+
+@dataclass(frozen=True, slots=True)
+class Vague:
+    """A vague amount ("several", "hundreds of"): its value and compatible range."""
+
+    value: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list, keyed by lower-cased surface form."""
+
+    cardinals: dict[str, int]
+    scales: dict[str, int]
+    abbreviated_scales: dict[str, int]
+    collectives: dict[str, int]
+    vague: dict[str, Vague]
+    fractions: dict[str, float]
+    share_tolerance: float
+    multiplying_verbs: dict[str, float]
+    exact_words: tuple[str, ...]
+    approx: dict[str, Approximation]
+    bounds: dict[str, str]
+    bounds_after: dict[str, str]
+    range_openers: tuple[str, ...]
+    range_joins: tuple[str, ...]
+    units: dict[str, UnitWord]
+    exact_case_units: frozenset[str]
+    currency_symbols: dict[str, str]
+    currency_codes: dict[str, str]
+    currency_names: dict[str, str]
+    change_verbs: frozenset[str]
+    change_nouns: frozenset[str]
+    rate_words: tuple[str, ...]
+    months: frozenset[str]
+    time_suffixes: tuple[str, ...]
+    identifier_words: frozenset[str]
+    noun_stops: frozenset[str]
+
+
+def _table(name: str) -> dict[str, Any]:
+    data = resources.files("factcheck.extract").joinpath("lexicon", name).read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load every table once per process."""
+    numbers = _table("numbers.toml")
+    qualifiers = _table("qualifiers.toml")
+    currencies = _table("currencies.toml")
+    unit_table = _table("units.toml")
+    changes = _table("changes.toml")
+    context = _table("context.toml")
+
+    exact_case = unit_table.pop("exact_case")["words"]
+    units = {
+        word if word in exact_case else word.lower(): UnitWord(
+            entry.get("unit", name), float(entry.get("factor", 1.0))
+        )
+        for name, entry in unit_table.items()
+        for word in entry["words"]
+    }
+    bounds = {
+        phrase: code for code in ("gt", "ge", "lt", "le") for phrase in qualifiers[code]["words"]
+    }
+    return Lexicon(
+        cardinals=numbers["cardinals"],
+        scales=numbers["scales"],
+        abbreviated_scales=numbers["abbreviated_scales"],
+        collectives=numbers["collectives"],
+        vague={word: Vague(**entry) for word, entry in numbers["vague"].items()},
+        fractions=numbers["fractions"],
+        share_tolerance=float(numbers["share_words"]["tolerance"]),
+        multiplying_verbs=numbers["multiplying_verbs"],
+        exact_words=tuple(qualifiers["exact"]["words"]),
+        approx={word: Approximation(**spread) for word, spread in qualifiers["approx"].items()},
+        bounds=bounds,
+        bounds_after=qualifiers["after"],
+        range_openers=tuple(qualifiers["range"]["open"]),
+        range_joins=tuple(qualifiers["range"]["join"]),
+        units=units,
+        exact_case_units=frozenset(exact_case),
+        currency_symbols={s: code for code, c in currencies.items() for s in c["symbols"]},
+        currency_codes={s: code for code, c in currencies.items() for s in c["codes"]},
+        currency_names={s.lower(): code for code, c in currencies.items() for s in c["names"]},
+        change_verbs=frozenset(changes["verbs"]),
+        change_nouns=frozenset(changes["nouns"]),
+        rate_words=tuple(changes["rates"]),
+        months=frozenset(context["months"]),
+        time_suffixes=tuple(context["time_suffixes"]),
+        identifier_words=frozenset(context["identifier_words"]),
+        noun_stops=frozenset(context["noun_stops"]),
+    )

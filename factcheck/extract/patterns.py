@@ -1,0 +1,158 @@
+"""The extractor's grammar: regular expressions compiled once from the lexicon.
+
+One alternation finds every candidate in a single pass over a document: a
+`skip` branch swallows what only looks like a figure (dates, times, IP
+addresses, ordinals, decades), an `atom` branch reads an amount with its
+currency, multiplier and unit. Everything that needs judgement about the
+words around an atom happens afterwards, once per atom, never per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.extract.lexicon import Lexicon, lexicon
+
+
+def alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
+    """A non-capturing group matching any of `words`, longest first.
+
+    Spaces inside a phrase match any run of whitespace, so "per  cent"
+    across a line break still reads.
+    """
+    escaped = [regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    body = "|".join(escaped) or "(?!)"
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Compiled patterns; see `grammar()`."""
+
+    master: regex.Pattern[str]
+    qualifier_before: regex.Pattern[str]
+    bound_after: regex.Pattern[str]
+    range_join: regex.Pattern[str]
+    word_after: regex.Pattern[str]
+    word_before: regex.Pattern[str]
+    rate_words: regex.Pattern[str]
+    change_before: regex.Pattern[str]
+    change_after: regex.Pattern[str]
+    list_marker_line: regex.Pattern[str]
+
+
+def _unit_alternation(lex: Lexicon) -> str:
+    """Unit words; abbreviations listed as exact-case keep their case."""
+    exact = [w for w in lex.units if w in lex.exact_case_units]
+    loose = [w for w in lex.units if w not in lex.exact_case_units]
+    return f"(?:{alternation(exact, ignore_case=False)}|{alternation(loose)})"
+
+
+@cache
+def grammar() -> Grammar:
+    """Compile every pattern once per process."""
+    lex = lexicon()
+    cardinal = alternation(lex.cardinals)
+    cardinal_compound = rf"{cardinal}(?:[\-‐\s]{cardinal})?"
+    big_scale = alternation(lex.scales)
+    group = rf"{cardinal_compound}(?:[\s\-]+(?i:hundred)(?:(?:\s+(?i:and))?[\s\-]+{cardinal_compound})?)?"
+    word_number = (
+        rf"(?:{group}|(?i:an?)(?=\s+{big_scale}))"
+        rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:a\s+half)){group})?)*"
+        rf"(?:\s+(?i:and\s+a\s+half))?"
+    )
+    fraction = alternation(lex.fractions)
+    share = (
+        rf"(?:(?:{cardinal}|(?i:an?))[\s\-‐]+{fraction}"
+        rf"|(?i:half)"
+        rf"|(?:{cardinal}|\d+)\s+(?i:in|out\s+of)\s+(?:{cardinal_compound}|\d+)(?![\d,.]\d))"
+    )
+    collective = rf"(?:(?:{cardinal}|(?i:an?)|(?i:half\s+a))\s+{alternation(lex.collectives)})"
+    vague_scaled = [w for w in lex.vague if not w.endswith("s")]
+    vague = (
+        rf"(?:{alternation(vague_scaled)}(?:\s+(?:{big_scale}|(?i:dozen)))?"
+        rf"|{alternation(w for w in lex.vague if w.endswith('s'))}(?=\s+(?i:of)\b)"
+        rf"|(?i:tens\s+of\s+(?:thousands|millions|billions))(?=\s+(?i:of)\b|\s+\p{{L}})"
+        rf"|(?i:hundreds\s+of\s+(?:thousands|millions))(?=\s+(?i:of)\b|\s+\p{{L}}))"
+    )
+    time_units = [w for w, u in lex.units.items() if u.unit in _TIME_UNITS]
+    article_time = rf"(?i:an?)(?=\s+{alternation(time_units)}\b)"
+    multiplying = alternation(lex.multiplying_verbs)
+
+    digits = (
+        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d)"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)(?:\.\d+)?"
+        r"|\d+,\d{1,2}(?=\s?%)"
+        r"|(?:\d+\s)?\d{1,2}/\d{1,2}(?![/\d])"
+        r"|\d+(?:\.\d+)?)"
+    )
+    abbreviated = alternation(lex.abbreviated_scales)
+    scale = rf"(?:(?<=\d){abbreviated}\.?(?!\p{{L}})|\s?(?i:bn|bln|mln|mn|trn|trln|tn)\.?(?!\p{{L}})|\s+{big_scale}(?!\p{{L}}))"
+    symbols = alternation(lex.currency_symbols, ignore_case=False)
+    codes = alternation(lex.currency_codes, ignore_case=False)
+    names = alternation(lex.currency_names)
+    unit = rf"(?:{_unit_alternation(lex)}|{names}|{codes}|{symbols}|(?i:fold|times)(?!\p{{L}}))"
+    time_suffixes = alternation(lex.time_suffixes)
+    months = alternation(lex.months)
+
+    master = rf"""
+        (?P<skip>
+            \d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)
+          | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?!\d)
+          | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{time_suffixes}(?!\p{{L}}))?
+          | \d{{1,2}}(?:[.:]\d{{2}})?\s?{time_suffixes}(?!\p{{L}})
+          | \d+(?:\.\d+){{2,}}
+          | \d+(?i:st|nd|rd|th)(?!\p{{L}})
+          | ['’]?\d{{2,4}}['’]?s(?!\p{{L}})
+          | {months}\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?(?!\d)
+          | \d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{months}(?!\p{{L}})
+        )
+      | (?<![\p{{L}}\d.,/]|\p{{L}}[\-‐]|\d\s)
+        (?P<atom>
+            (?P<prefix>(?:{symbols}|{codes})(?=\s?[-−+]?\d))?\s?
+            (?P<number>
+                (?P<sign>[-−+](?=\d))?(?P<digits>{digits})
+              | (?P<share>{share})
+              | (?P<collective>{collective})
+              | (?P<vague>{vague})
+              | (?P<words>{word_number})
+              | (?P<article>{article_time})
+              | (?P<multiplying>{multiplying})
+            )
+            (?P<scale>{scale})?
+            (?:[\s\-‐]?(?P<unit>{unit}))?
+        )
+        (?![\p{{L}}\d])
+    """
+    qualifier_words = [*lex.exact_words, *lex.approx, *lex.bounds, *lex.range_openers]
+    qualifier_before = regex.compile(
+        rf"(?<![\p{{L}}])(?P<q>{alternation(qualifier_words)})\s+(?:(?i:of)\s+)?$"
+    )
+    bound_after = regex.compile(rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!\p{{L}})")
+    joins = alternation(lex.range_joins)
+    return Grammar(
+        master=regex.compile(master, regex.VERBOSE | regex.V0),
+        qualifier_before=qualifier_before,
+        bound_after=bound_after,
+        range_join=regex.compile(rf"\s*(?P<join>{joins})\s*$"),
+        word_after=regex.compile(r"[ \t]+([\p{L}][\p{L}'’\-]*)"),
+        word_before=regex.compile(r"([\p{L}][\p{L}'’.\-]*)[ \t]*$"),
+        rate_words=regex.compile(rf"(?<!\p{{L}}){alternation(lex.rate_words)}(?!\p{{L}})"),
+        change_before=regex.compile(
+            rf"(?<!\p{{L}}){alternation(lex.change_verbs)}"
+            rf"(?:(?:\s+[\p{{L}}'’\-]+){{0,4}}?\s+(?i:by))?\s*$"
+            rf"|(?<!\p{{L}}){alternation(lex.change_nouns)}\s+(?i:of|by)\s*$"
+        ),
+        change_after=regex.compile(
+            rf"(?:[\s\-]+(?!(?i:of|in|at|to|for)\b)[\p{{L}}\-]+){{0,2}}?"
+            rf"[\s\-]+{alternation(lex.change_nouns)}(?!\p{{L}})"
+        ),
+        list_marker_line=regex.compile(r"[\s\-–—•*·.)(\[\]#]*"),
+    )
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})

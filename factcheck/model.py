@@ -1,0 +1,85 @@
+"""The data every stage passes on: documents in, figures out.
+
+Frozen dataclasses, so a stage can hand its output to the next without
+anyone mutating it behind its back; `dataclasses.replace` makes the
+enriched copies (a figure with its measure, its period).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Qualifier codes of the figure contract (see DESIGN.md).
+QUALIFIERS = ("exact", "approx", "gt", "ge", "lt", "le", "range")
+
+#: Kinds of figure of the contract.
+KINDS = ("percent", "count", "money", "duration", "quantity")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its text as read, offsets count from its first character.
+
+    `body_start` is where the text proper begins, after any front matter, so
+    that the extractor does not read figures out of a title or a URL kept
+    as metadata.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+    body_start: int = 0
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One numeric mention, in the JSON contract's terms.
+
+    `low`/`high` are the bounds the text states; `interval` is what the
+    figure is compatible with once approximation and rounding are allowed
+    for (None on an open side). Comparisons use `interval`.
+    """
+
+    doc: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    value: float
+    unit: str
+    kind: str
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    interval: tuple[float | None, float | None] = (None, None)
+    is_change: bool = False
+    measure: str = ""
+    subject: str = ""
+    sentence: str = ""
+    period: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (plain types, stable key order)."""
+        out = dataclasses.asdict(self)
+        out["value"] = _plain(self.value)
+        out["low"] = _plain(self.low)
+        out["high"] = _plain(self.high)
+        out["interval"] = [_plain(self.interval[0]), _plain(self.interval[1])]
+        return out
+
+
+def _plain(number: float | None) -> float | int | None:
+    """Whole numbers print as ints (`28`, not `28.0`); others as floats."""
+    if number is None:
+        return None
+    if float(number).is_integer() and abs(number) < 2**53:
+        return int(number)
+    return round(float(number), 10)

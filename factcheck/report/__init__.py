@@ -1,0 +1,1 @@
+"""The last stage: figures and verdicts rendered for people and for CI."""

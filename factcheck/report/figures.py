@@ -1,0 +1,65 @@
+"""`factcheck extract` output: the figure table as text, JSON lines or CSV."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import pandas as pd
+from tabulate import tabulate
+
+from factcheck.model import Figure
+
+FIGURE_FORMATS = ("table", "jsonl", "csv")
+
+
+def figure_frame(figures: Iterable[Figure]) -> pd.DataFrame:
+    """The figures as a table, one row per figure, columns in contract order."""
+    rows = [figure.to_dict() for figure in figures]
+    frame = pd.DataFrame.from_records(rows, columns=list(Figure.__dataclass_fields__))
+    frame["interval"] = frame["interval"].map(json.dumps)
+    return frame
+
+
+def jsonl_line(figure: Figure) -> str:
+    """One figure as one line of JSON (streamed: nothing is held back)."""
+    return json.dumps(figure.to_dict(), ensure_ascii=False)
+
+
+def figures_csv(figures: Iterable[Figure]) -> str:
+    """CSV through pandas, so quoting and missing values follow its conventions."""
+    return figure_frame(figures).to_csv(index=False, lineterminator="\n")
+
+
+def figures_table(figures: Iterable[Figure]) -> str:
+    """A readable table for a terminal: where, what was written, what it means."""
+    rows = [
+        (
+            f"{f.doc}:{f.line}:{f.column}",
+            _clip(f.text, 28),
+            f"{_number(f.value)} {f.unit}",
+            _bounds(f),
+            "change" if f.is_change else "level",
+        )
+        for f in figures
+    ]
+    return tabulate(rows, headers=("where", "as written", "value", "qualifier", ""), tablefmt="simple")
+
+
+def _bounds(figure: Figure) -> str:
+    low, high = figure.interval
+    shown = f"[{_number(low) if low is not None else '…'}, {_number(high) if high is not None else '…'}]"
+    return f"{figure.qualifier} {shown}"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

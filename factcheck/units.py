@@ -1,0 +1,51 @@
+"""The one unit registry every stage converts and compares through.
+
+pint's defaults, extended from `units.txt` (pint's own definition format)
+with what news needs and pint lacks: percentage points, currencies as
+dimensions of their own, `bcm`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import pint
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    """Build the registry once: loading pint's definitions takes a while."""
+    ureg = pint.UnitRegistry(cache_folder=None)
+    definitions = resources.files("factcheck").joinpath("units.txt").read_text("utf-8")
+    for line in definitions.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            ureg.define(line)
+    return ureg
+
+
+def dimension(unit: str) -> str:
+    """A stable name for what a unit measures: `[time]`, `[currency_USD]`, `count`.
+
+    Figures are only compared when their dimensions agree; percent, count
+    and percentage_point are dimensionless to pint, so they keep their own
+    names here.
+    """
+    if unit in ("percent", "count"):
+        return unit
+    try:
+        return str(registry().get_dimensionality(unit))
+    except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError, TypeError):
+        return unit
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """`value` in `unit` expressed in `to`; raises pint's errors when they differ in kind."""
+    if unit == to:
+        return value
+    return float(registry().Quantity(value, unit).to(to).magnitude)
+
+
+def is_time(unit: str) -> bool:
+    """True for units of duration (hour, day, year...)."""
+    return dimension(unit) == "[time]"
