@@ -41,7 +41,10 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     """Read a grammar match of the `atom` branch; None when it is no number after all."""
     source = next(
         name
-        for name in ("digits", "share", "collective", "vague", "words", "article", "multiplying")
+        for name in (
+            "digits", "collective", "scaled_fraction", "share", "vague", "words", "article",
+            "multiplying",
+        )
         if match.group(name) is not None
     )
     number_text = match.group(source)
@@ -49,7 +52,8 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     if number is None:
         return None
     value, rounding = number.value, number.rounding
-    if match.group("sign") in ("-", "−"):
+    sign = (match.group("sign") or "").strip().lower()
+    if sign in ("-", "−") or sign in lex.negative_words:
         value = -value
     fixed = _vague_interval(number_text, lex) if source == "vague" else None
 
@@ -106,9 +110,11 @@ def _read_number(source: str, text: str, lex: Lexicon) -> Number | None:
         return Number(1.0, 0.0)
     if source == "multiplying":
         return Number(float(lex.multiplying_verbs[lowered]), 0.0)
+    if source == "scaled_fraction":
+        return _read_scaled_fraction(lowered, lex)
     if source == "collective":
         *count, collective = lowered.split(" ")
-        base = 0.5 if count[:1] == ["half"] else (read_words(" ".join(count), lex) or Number(1, 0)).value
+        base = 0.5 if count[:1] == ["half"] else _small_number(" ".join(count), lex) or 1.0
         return Number(base * lex.collectives[collective], 0.5)
     if source == "vague":
         return Number(_vague_value(lowered, lex), 0.5)
@@ -128,6 +134,16 @@ def _read_share(text: str, lex: Lexicon) -> Number | None:
     count_text, _, fraction = text.rpartition(" ")
     count = _small_number(count_text, lex) or 1.0
     return Number(100.0 * count * lex.fractions[fraction], 0.0)
+
+
+def _read_scaled_fraction(text: str, lex: Lexicon) -> Number | None:
+    """`half a million` -> 500000; `two thirds of a million` -> 666667."""
+    words = [w for w in text.split(" ") if w not in ("of", "a", "an")]
+    *count, fraction, scale = words
+    numerator = _small_number(" ".join(count), lex) if count else 1.0
+    if numerator is None:
+        return None
+    return Number(numerator * lex.fractions[fraction] * lex.scales[scale], 0.0)
 
 
 def _small_number(text: str, lex: Lexicon) -> float | None:
@@ -167,12 +183,7 @@ def _split_vague(text: str, lex: Lexicon) -> tuple[str, str, str]:
 
 
 def _scale(text: str, lex: Lexicon) -> float:
-    lowered = text.lower()
-    return float(
-        lex.scales.get(lowered)
-        or lex.abbreviated_scales.get(text)
-        or lex.abbreviated_scales.get(lowered, 1)
-    )
+    return float(lex.abbreviated_scales.get(text) or lex.scales.get(text.lower(), 1))
 
 
 def _currency(text: str, lex: Lexicon) -> str:

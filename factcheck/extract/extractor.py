@@ -79,8 +79,8 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
     qualified = gram.qualifier_before.search(before) is not None
     bare = not atom.has_unit and not atom.has_scale
 
-    if bare and _month(previous, lex):
-        return False  # "June 16", "on August 9"
+    if bare and (_month(previous, lex) or previous.lower() in lex.weekdays):
+        return False  # "June 16", "on August 9", "on Sunday (27)"
     if bare and atom.plain_integer and 1000 <= atom.value <= 2100 and not qualified:
         return False  # a year
     if bare and atom.source == "digits" and previous.lower() in lex.identifier_words:
@@ -111,21 +111,27 @@ def _month(word: str, lex: Lexicon) -> bool:
 
 def _after_name(previous: str, before: str) -> bool:
     """A capitalized word right before the number, and not at a sentence start."""
-    if not previous[:1].isupper() or previous.isupper() and len(previous) <= 1:
+    if not previous[:1].isupper() or previous.endswith(".") or len(previous) <= 1:
         return False
     head = before.rstrip()[: -len(previous)].rstrip()
     return bool(head) and head[-1] not in ".!?:\"“”'‘’\n([-–—•"  # not a sentence start
 
 
 def _alone_on_line(atom: Atom, text: str, gram: Grammar) -> bool:
-    """A number that is a line of its own ("- 6"), or numbers a list item ("2. Text")."""
+    """Page furniture, not a figure: a bulleted number on a line of its own
+    ("- 6"), a list item's number ("2. Text"), or a bare number alone on one
+    line of a longer text (share counters)."""
     line_start = text.rfind("\n", 0, atom.start) + 1
     line_end = text.find("\n", atom.end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start : atom.start], text[atom.end : line_end]
-    if gram.list_marker_line.fullmatch(before) and gram.list_marker_line.fullmatch(after):
-        return True
-    return gram.list_marker_line.fullmatch(before) is not None and after[:1] in (".", ")") and after[1:2] == " "
+    if not gram.list_marker_line.fullmatch(before):
+        return False
+    if after[:1] in (".", ")") and after[1:2] == " ":
+        return True  # "2. The second point"
+    if not gram.list_marker_line.fullmatch(after):
+        return False
+    return bool(before.strip()) or line_start > 0 or line_end < len(text.rstrip())
 
 
 def _one_counts(previous: str, after: str, lex: Lexicon) -> bool:
@@ -185,15 +191,23 @@ def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
     if match:
         phrase = regex.sub(r"\s+", " ", match.group("q").lower())
         start = atom.start - len(before) + match.start("q")
+        if phrase == "about" and _word_before(before[: match.start("q")], gram).lower() in lex.about_as_preposition:
+            return ("approx" if atom.approx else "exact"), "", atom.start
         if phrase in lex.approx:
             return "approx", phrase, start
-        if phrase in lex.bounds:
+        if phrase in lex.bounds and not _is_benchmark(atom, text, lex):
             return lex.bounds[phrase], phrase, start
         return ("approx" if atom.approx else "exact"), phrase, start
     after = gram.bound_after.match(text, atom.end)
     if after:
         return lex.bounds_after[regex.sub(r"\s+", " ", after.group("q").lower())], after.group("q"), atom.start
     return ("approx" if atom.approx else "exact"), "", atom.start
+
+
+def _is_benchmark(atom: Atom, text: str, lex: Lexicon) -> bool:
+    """The figure names a forecast or threshold that something else is compared with."""
+    following = regex.match(r"[ \t]+([\p{L}]+)", text[atom.end : atom.end + _CONTEXT])
+    return bool(following) and following.group(1).lower() in lex.benchmark_nouns
 
 
 def _interval(

@@ -49,12 +49,15 @@ class Lexicon:
     collectives: dict[str, int]
     vague: dict[str, Vague]
     fractions: dict[str, float]
+    negative_words: tuple[str, ...]
     share_tolerance: float
     multiplying_verbs: dict[str, float]
     exact_words: tuple[str, ...]
     approx: dict[str, Approximation]
     bounds: dict[str, str]
     bounds_after: dict[str, str]
+    about_as_preposition: frozenset[str]
+    benchmark_nouns: frozenset[str]
     range_openers: tuple[str, ...]
     range_joins: tuple[str, ...]
     units: dict[str, UnitWord]
@@ -66,6 +69,7 @@ class Lexicon:
     change_nouns: frozenset[str]
     rate_words: tuple[str, ...]
     months: frozenset[str]
+    weekdays: frozenset[str]
     time_suffixes: tuple[str, ...]
     identifier_words: frozenset[str]
     noun_stops: frozenset[str]
@@ -104,12 +108,15 @@ def lexicon() -> Lexicon:
         collectives=numbers["collectives"],
         vague={word: Vague(**entry) for word, entry in numbers["vague"].items()},
         fractions=numbers["fractions"],
+        negative_words=tuple(numbers["negative_words"]["words"]),
         share_tolerance=float(numbers["share_words"]["tolerance"]),
         multiplying_verbs=numbers["multiplying_verbs"],
         exact_words=tuple(qualifiers["exact"]["words"]),
         approx={word: Approximation(**spread) for word, spread in qualifiers["approx"].items()},
         bounds=bounds,
         bounds_after=qualifiers["after"],
+        about_as_preposition=frozenset(qualifiers["about_as_preposition"]["after"]),
+        benchmark_nouns=frozenset(qualifiers["benchmarks"]["nouns"]),
         range_openers=tuple(qualifiers["range"]["open"]),
         range_joins=tuple(qualifiers["range"]["join"]),
         units=units,
@@ -121,6 +128,7 @@ def lexicon() -> Lexicon:
         change_nouns=frozenset(changes["nouns"]),
         rate_words=tuple(changes["rates"]),
         months=frozenset(context["months"]),
+        weekdays=frozenset(context["weekdays"]),
         time_suffixes=tuple(context["time_suffixes"]),
         identifier_words=frozenset(context["identifier_words"]),
         noun_stops=frozenset(context["noun_stops"]),

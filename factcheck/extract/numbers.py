@@ -39,8 +39,9 @@ def read_digits(text: str) -> Number | None:
         value = float(text)
     except ValueError:
         return None
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return Number(value, 0.5 * 10.0**-decimals)
+    mantissa, _, exponent = text.lower().partition("e")
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return Number(value, 0.5 * 10.0 ** (int(exponent or 0) - decimals))
 
 
 def _read_fraction(text: str) -> Number | None:
@@ -59,33 +60,63 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
     """`twenty-eight` -> 28; `three hundred and five` -> 305; `one and a half` -> 1.5.
 
     The usual left-to-right reading: cardinals add up, `hundred` multiplies
-    the group so far, larger scales close a group into the total.
+    the group so far, larger scales close a group into the total. `point`
+    starts decimals ("two point five"); a closing "and a half" or "and two
+    thirds" adds a fraction of the last scale read ("two million and a
+    half" is 2.5 million).
     """
-    words = [w for w in _WORD_SPLIT.split(text.lower()) if w and w != "and"]
-    half = False
-    if words[-2:] == ["a", "half"]:
-        half, words = True, words[:-2]
+    words = [w for w in _WORD_SPLIT.split(text.lower()) if w]
+    negative = bool(words) and words[0] in lex.negative_words
+    words = words[1:] if negative else words
+    words, fraction = _split_fraction(words, lex)
+    words, decimals = _split_decimals(words, lex)
     total = group = 0.0
-    smallest_scale = 1.0
+    last_scale = 1.0
     for word in words:
+        if word == "and":
+            continue
         if word in ("a", "an"):
             group = group or 1
         elif word in lex.cardinals:
             group += lex.cardinals[word]
         elif word == "hundred":
             group = (group or 1) * 100
-            smallest_scale = 100
+            last_scale = 100
         elif word in lex.scales:
             total += (group or 1) * lex.scales[word]
-            smallest_scale = lex.scales[word]
+            last_scale = lex.scales[word]
             group = 0
         else:
             return None
-    value = total + group
-    if half:
-        # "two and a half million": the half belongs to the scale just read
-        scale = smallest_scale if group == 0 and total else 1.0
-        value += 0.5 * scale
-        return Number(value, 0.25 * scale)
-    rounding = 0.5 * (smallest_scale if group == 0 and total else 1.0)
-    return Number(value, rounding)
+    if decimals is None:
+        return None
+    ends_on_scale = group == 0 and total > 0
+    unit = last_scale if ends_on_scale else 1.0
+    value = total + group + decimals[0] + fraction * unit
+    rounding = decimals[1] if decimals[1] else (0.25 if fraction else 0.5) * unit
+    return Number(-value if negative else value, rounding)
+
+
+def _split_fraction(words: list[str], lex: Lexicon) -> tuple[list[str], float]:
+    """Take a closing "and a half" / "and two thirds" off the words."""
+    if len(words) >= 3 and words[-1] in lex.fractions and words[-3] == "and":
+        count = words[-2]
+        numerator = 1 if count in ("a", "an") else lex.cardinals.get(count)
+        if numerator:
+            return words[:-3], numerator * lex.fractions[words[-1]]
+    return words, 0.0
+
+
+def _split_decimals(words: list[str], lex: Lexicon) -> tuple[list[str], tuple[float, float] | None]:
+    """Take "point five" / "point zero three" off the words: (value, rounding)."""
+    if "point" not in words:
+        return words, (0.0, 0.0)
+    at = words.index("point")
+    digits = ""
+    for word in words[at + 1 :]:
+        if word not in lex.cardinals:
+            return words, None
+        digits += str(lex.cardinals[word])
+    if not digits:
+        return words, None
+    return words[:at], (float("0." + digits), 0.5 * 10.0 ** -len(digits))

@@ -57,21 +57,37 @@ def grammar() -> Grammar:
     """Compile every pattern once per process."""
     lex = lexicon()
     cardinal = alternation(lex.cardinals)
-    cardinal_compound = rf"{cardinal}(?:[\-‐\s]{cardinal})?"
+    units_word = alternation(w for w, v in lex.cardinals.items() if 0 < v < 10)
+    tens_word = alternation(w for w, v in lex.cardinals.items() if v >= 20)
+    teen_or_unit = alternation(w for w, v in lex.cardinals.items() if 0 < v < 20)
+    cardinal_compound = rf"(?:{tens_word}(?:\s*[\-‐]\s*|\s+){units_word}(?!\p{{L}})|{cardinal})"
     big_scale = alternation(lex.scales)
-    group = rf"{cardinal_compound}(?:[\s\-]+(?i:hundred)(?:(?:\s+(?i:and))?[\s\-]+{cardinal_compound})?)?"
-    word_number = (
-        rf"(?:{group}|(?i:an?)(?=\s+{big_scale}))"
-        rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:a\s+half)){group})?)*"
-        rf"(?:\s+(?i:and\s+a\s+half))?"
-    )
     fraction = alternation(lex.fractions)
-    share = (
-        rf"(?:(?:{cardinal}|(?i:an?))[\s\-‐]+{fraction}"
-        rf"|(?i:half)"
-        rf"|(?:{cardinal}|\d+)\s+(?i:in|out\s+of)\s+(?:{cardinal_compound}|\d+)(?![\d,.]\d))"
+    sign_word = rf"(?:{alternation(lex.negative_words)}\s+)?"
+    group = (
+        rf"{cardinal_compound}(?:[\s\-]+(?i:hundred)"
+        rf"(?:(?:\s+(?i:and))?[\s\-]+(?!{cardinal}[\s\-]+{fraction}){cardinal_compound})?)?"
     )
-    collective = rf"(?:(?:{cardinal}|(?i:an?)|(?i:half\s+a))\s+{alternation(lex.collectives)})"
+    fraction_tail = rf"\s+(?i:and)\s+(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}(?!\p{{L}})"
+    word_number = (
+        rf"{sign_word}(?:{group}|(?i:an?)(?=\s+{big_scale}))"
+        rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:an?\s|one\s+half)){group})?)*"
+        rf"(?:\s+(?i:point)(?:\s+{cardinal_compound})+)?"
+        rf"(?:{fraction_tail})?"
+    )
+    share = (
+        rf"(?:(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}"
+        rf"|(?i:half)"
+        rf"|(?:{cardinal}|\d+)\s+(?i:in)\s+(?:{cardinal_compound}|\d+)(?![\d,.]\d))"
+        rf"(?!\s+(?:(?i:of\s+)?(?i:an?\s+))?{big_scale})"
+    )
+    scaled_fraction = (
+        rf"(?:(?:{teen_or_unit}|(?i:an?))[\s\-‐]+)?{fraction}"
+        rf"(?:\s+(?i:of))?(?:\s+(?i:an?))?\s+{big_scale}(?!\p{{L}})"
+    )
+    collective = (
+        rf"(?:(?:\d+|{cardinal}|(?i:an?)|(?i:half\s+a))\s+{alternation(lex.collectives)}(?!\p{{L}}))"
+    )
     vague_scaled = [w for w in lex.vague if not w.endswith("s")]
     vague = (
         rf"(?:{alternation(vague_scaled)}(?:\s+(?:{big_scale}|(?i:dozen)))?"
@@ -85,19 +101,25 @@ def grammar() -> Grammar:
 
     digits = (
         r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d)"
-        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)(?:\.\d+)?"
+        r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,.]?\d)"
         r"|\d+,\d{1,2}(?=\s?%)"
-        r"|(?:\d+\s)?\d{1,2}/\d{1,2}(?![/\d])"
+        r"|(?:\d+\s+)?\d{1,2}/\d{1,2}(?![/\d])"
+        r"|\d+(?:\.\d+)?[eE][-+]?\d+(?!\p{L})"
         r"|\d+(?:\.\d+)?)"
     )
-    abbreviated = alternation(lex.abbreviated_scales)
-    scale = rf"(?:(?<=\d){abbreviated}\.?(?!\p{{L}})|\s?(?i:bn|bln|mln|mn|trn|trln|tn)\.?(?!\p{{L}})|\s+{big_scale}(?!\p{{L}}))"
+    attached_scale = alternation(lex.abbreviated_scales, ignore_case=False)
+    spaced_scale = alternation((w for w in lex.abbreviated_scales if len(w) > 1), ignore_case=False)
+    scale = (
+        rf"(?:(?<=\d){attached_scale}\.?(?!\p{{L}})|\s?{spaced_scale}\.?(?!\p{{L}})"
+        rf"|\s+{big_scale}(?!\p{{L}}))"
+    )
     symbols = alternation(lex.currency_symbols, ignore_case=False)
     codes = alternation(lex.currency_codes, ignore_case=False)
     names = alternation(lex.currency_names)
-    unit = rf"(?:{_unit_alternation(lex)}|{names}|{codes}|{symbols}|(?i:fold|times)(?!\p{{L}}))"
+    unit_words = _unit_alternation(lex)
+    unit = rf"(?:{unit_words}|{names}|{codes}|{symbols}|(?i:fold|times)(?!\p{{L}}))"
     time_suffixes = alternation(lex.time_suffixes)
-    months = alternation(lex.months)
+    months = alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months], ignore_case=False)
 
     master = rf"""
         (?P<skip>
@@ -110,16 +132,19 @@ def grammar() -> Grammar:
           | ['’]?\d{{2,4}}['’]?s(?!\p{{L}})
           | {months}\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?(?!\d)
           | \d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{months}(?!\p{{L}})
+          | \+\d{{1,3}}(?:[-\s.]\d{{2,4}}){{2,}}
+          | \d{{3}}-\d{{3,4}}-\d{{4}}
         )
       | (?<![\p{{L}}\d.,/]|\p{{L}}[\-‐]|\d\s)
         (?P<atom>
-            (?P<prefix>(?:{symbols}|{codes})(?=\s?[-−+]?\d))?\s?
+            (?:(?P<prefix>{symbols}|{codes})\s?(?=[-−+]?\d))?
             (?P<number>
-                (?P<sign>[-−+](?=\d))?(?P<digits>{digits})
+                (?P<collective>{collective})
+              | (?P<sign>[-−+](?=\d)|{sign_word}(?=\d))?(?P<digits>{digits})
+              | (?P<scaled_fraction>{scaled_fraction})
               | (?P<share>{share})
-              | (?P<collective>{collective})
               | (?P<vague>{vague})
-              | (?P<words>{word_number})
+              | (?P<words>{word_number})(?![\-‐](?!{unit_words})\p{{L}})
               | (?P<article>{article_time})
               | (?P<multiplying>{multiplying})
             )
@@ -140,7 +165,7 @@ def grammar() -> Grammar:
         bound_after=bound_after,
         range_join=regex.compile(rf"\s*(?P<join>{joins})\s*$"),
         word_after=regex.compile(r"[ \t]+([\p{L}][\p{L}'’\-]*)"),
-        word_before=regex.compile(r"([\p{L}][\p{L}'’.\-]*)[ \t]*$"),
+        word_before=regex.compile(r"([\p{L}][\p{L}'’\-]*\.?)[ \t]*\(?$"),
         rate_words=regex.compile(rf"(?<!\p{{L}}){alternation(lex.rate_words)}(?!\p{{L}})"),
         change_before=regex.compile(
             rf"(?<!\p{{L}}){alternation(lex.change_verbs)}"
