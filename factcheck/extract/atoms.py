@@ -74,7 +74,16 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
             return None
         unit, kind, factor = resolved
         value, rounding, has_unit = value * factor, rounding * factor, True
-    if source == "share":
+    tail = match.group("tail")
+    if tail:  # "3 million and a half"
+        scale_factor = _scale(scale_text, lex) if scale_text else 1.0
+        value += _fraction_tail(tail, lex) * scale_factor
+    cents = match.group("cents")
+    if cents and kind == "money":  # "3 dollars 50 cents"
+        value += _subunits(cents, lex)
+    if source == "share" and unit_text:
+        value, rounding = value / 100, 0.0  # "one-half miles": a fraction of the unit
+    elif source == "share":
         unit, kind, has_unit = "percent", "percent", True
         fixed = (value - lex.share_tolerance, value + lex.share_tolerance)
     if source == "article" and kind != "duration":
@@ -134,6 +143,19 @@ def _read_share(text: str, lex: Lexicon) -> Number | None:
     count_text, _, fraction = text.rpartition(" ")
     count = _small_number(count_text, lex) or 1.0
     return Number(100.0 * count * lex.fractions[fraction], 0.0)
+
+
+def _fraction_tail(text: str, lex: Lexicon) -> float:
+    """` and a half` -> 0.5; ` and three quarters` -> 0.75."""
+    *_, count, fraction = _SPACES.sub(" ", text.strip().lower()).split(" ")
+    return (_small_number(count, lex) or 1.0) * lex.fractions[fraction]
+
+
+def _subunits(text: str, lex: Lexicon) -> float:
+    """` and 50 cents` -> 0.5."""
+    words = _SPACES.sub(" ", text.strip().lower()).removeprefix("and ").rsplit(" ", 1)
+    count = _small_number(words[0], lex) or 0.0
+    return count * lex.subunits[words[1]]
 
 
 def _read_scaled_fraction(text: str, lex: Lexicon) -> Number | None:

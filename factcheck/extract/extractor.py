@@ -9,6 +9,7 @@ with the number of figures, not with the length of the text.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import regex
@@ -29,7 +30,6 @@ _ARTICLE_TIME_REFERENCE = regex.compile(
 )
 _ARTICLE_RATE = frozenset("once twice thrice per each every times percent".split())
 _ONE_NOT_A_COUNT = frozenset("no any every each the this that which someone".split())
-_RANGE_VERBS = regex.compile(r"(?i:rang\w*|var\w*|between|estimat\w*|spann\w*)")
 
 
 def extract_figures(text: str, doc: str = "") -> list[Figure]:
@@ -91,7 +91,9 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
         return False  # list markers, share counters
     if atom.source == "words" and not atom.has_unit and atom.value == 1:
         return _one_counts(previous, after, lex)
-    if atom.source == "share" and (previous.lower() in _ORDINAL_WORDS or _bare_half(atom, text, after, qualified)):
+    if atom.source == "share" and (
+        previous.lower() in _ORDINAL_WORDS or _bare_half(atom, text, after, qualified)
+    ):
         return False  # "the first half of", "half-hearted"
     if atom.source == "article":
         return not (
@@ -175,9 +177,10 @@ def _range_with(
     opened_by = opener.group("q").lower() if opener else ""
     if word.lower() == "and":
         return word if opened_by == "between" else None
-    if opened_by == "from":
-        sentence_head = text[max(body, first.start - 2 * _CONTEXT) : first.start]
-        return word if _RANGE_VERBS.search(sentence_head) else None
+    if opened_by == "from" and gram.change_verb.search(
+        text, max(body, first.start - 2 * _CONTEXT), first.start
+    ):
+        return None  # "fell from 19 percent to 10.5 percent": two levels, not a range
     return word
 
 
@@ -232,6 +235,8 @@ def _single_figure(
 ) -> Figure:
     text, body = document.text, document.body_start
     qualifier, phrase, qualifier_start = _qualifier(atom, text, body, lex, gram)
+    if atom.source == "share" and atom.unit == "percent" and not _is_share(atom, text, phrase):
+        atom = _plain_fraction(atom)
     end, unit, kind = atom.end, atom.unit, atom.kind
     if kind == "count" and atom.source != "multiplying":
         noun = _counted_words(text[atom.end : atom.end + _CONTEXT], lex)
@@ -255,6 +260,21 @@ def _single_figure(
         high=high,
         interval=_interval(atom.value, atom.rounding, qualifier, phrase, atom, lex),
         is_change=atom.change or _is_change(qualifier_start, end, unit, text, index, gram),
+    )
+
+
+def _is_share(atom: Atom, text: str, qualifier_phrase: str) -> bool:
+    """"two thirds of voters", "more than half", "one in five": a share, in percent.
+    Without "of" or a qualifier a fraction is just a number ("one eighth")."""
+    written = text[atom.start : atom.end].lower()
+    if qualifier_phrase or " in " in written or written == "half":
+        return True
+    return regex.match(r"\s+(?i:of|the)\b", text[atom.end : atom.end + 8]) is not None
+
+
+def _plain_fraction(atom: Atom) -> Atom:
+    return dataclasses.replace(
+        atom, value=atom.value / 100, rounding=0.0, unit="count", kind="count", fixed_interval=None
     )
 
 

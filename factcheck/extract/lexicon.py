@@ -50,6 +50,7 @@ class Lexicon:
     vague: dict[str, Vague]
     fractions: dict[str, float]
     negative_words: tuple[str, ...]
+    subunits: dict[str, float]
     share_tolerance: float
     multiplying_verbs: dict[str, float]
     exact_words: tuple[str, ...]
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         vague={word: Vague(**entry) for word, entry in numbers["vague"].items()},
         fractions=numbers["fractions"],
         negative_words=tuple(numbers["negative_words"]["words"]),
+        subunits=numbers["subunits"],
         share_tolerance=float(numbers["share_words"]["tolerance"]),
         multiplying_verbs=numbers["multiplying_verbs"],
         exact_words=tuple(qualifiers["exact"]["words"]),

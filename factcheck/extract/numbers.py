@@ -69,6 +69,9 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
     negative = bool(words) and words[0] in lex.negative_words
     words = words[1:] if negative else words
     words, fraction = _split_fraction(words, lex)
+    divisor = 1.0
+    if words and words[-1] in lex.fractions and words[-1].endswith("s"):  # "twenty fifths"
+        divisor, words = 1 / lex.fractions[words[-1]], words[:-1]
     words, decimals = _split_decimals(words, lex)
     total = group = 0.0
     last_scale = 1.0
@@ -92,8 +95,8 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
         return None
     ends_on_scale = group == 0 and total > 0
     unit = last_scale if ends_on_scale else 1.0
-    value = total + group + decimals[0] + fraction * unit
-    rounding = decimals[1] if decimals[1] else (0.25 if fraction else 0.5) * unit
+    value = (total + group + decimals[0] + fraction * unit) / divisor
+    rounding = decimals[1] if decimals[1] else (0.25 if fraction else 0.5) * unit / divisor
     return Number(-value if negative else value, rounding)
 
 
@@ -112,11 +115,15 @@ def _split_decimals(words: list[str], lex: Lexicon) -> tuple[list[str], tuple[fl
     if "point" not in words:
         return words, (0.0, 0.0)
     at = words.index("point")
+    values = [lex.cardinals.get(word) for word in words[at + 1 :]]
+    if None in values:
+        return words, None
     digits = ""
-    for word in words[at + 1 :]:
-        if word not in lex.cardinals:
-            return words, None
-        digits += str(lex.cardinals[word])
+    for i, value in enumerate(values):
+        previous = values[i - 1] if i else None
+        if previous is not None and previous >= 20 and 0 < value < 10:
+            digits = digits[:-1]  # "seventy-one" is one group, 71
+        digits += str(value)
     if not digits:
         return words, None
     return words[:at], (float("0." + digits), 0.5 * 10.0 ** -len(digits))

@@ -41,6 +41,7 @@ class Grammar:
     word_before: regex.Pattern[str]
     rate_words: regex.Pattern[str]
     change_before: regex.Pattern[str]
+    change_verb: regex.Pattern[str]
     change_after: regex.Pattern[str]
     list_marker_line: regex.Pattern[str]
 
@@ -68,12 +69,13 @@ def grammar() -> Grammar:
         rf"{cardinal_compound}(?:[\s\-]+(?i:hundred)"
         rf"(?:(?:\s+(?i:and))?[\s\-]+(?!{cardinal}[\s\-]+{fraction}){cardinal_compound})?)?"
     )
+    fraction_plural = alternation(w for w in lex.fractions if w.endswith("s"))
     fraction_tail = rf"\s+(?i:and)\s+(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}(?!\p{{L}})"
     word_number = (
         rf"{sign_word}(?:{group}|(?i:an?)(?=\s+{big_scale}))"
-        rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:an?\s|one\s+half)){group})?)*"
+        rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:an?\s)|{cardinal}[\s\-]+{fraction}){group})?)*"
         rf"(?:\s+(?i:point)(?:\s+{cardinal_compound})+)?"
-        rf"(?:{fraction_tail})?"
+        rf"(?:{fraction_tail}|[\s\-‐]+{fraction_plural}(?!\p{{L}}))?"
     )
     share = (
         rf"(?:(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}"
@@ -105,7 +107,8 @@ def grammar() -> Grammar:
         r"|\d+,\d{1,2}(?=\s?%)"
         r"|(?:\d+\s+)?\d{1,2}/\d{1,2}(?![/\d])"
         r"|\d+(?:\.\d+)?[eE][-+]?\d+(?!\p{L})"
-        r"|\d+(?:\.\d+)?)"
+        r"|\d+(?:\.\d+)?"
+        r"|(?<![\p{L}\d])\.\d+)"
     )
     attached_scale = alternation(lex.abbreviated_scales, ignore_case=False)
     spaced_scale = alternation((w for w in lex.abbreviated_scales if len(w) > 1), ignore_case=False)
@@ -149,7 +152,9 @@ def grammar() -> Grammar:
               | (?P<multiplying>{multiplying})
             )
             (?P<scale>{scale})?
+            (?P<tail>{fraction_tail})?
             (?:[\s\-‐]?(?P<unit>{unit}))?
+            (?P<cents>(?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!\p{{L}}))?
         )
         (?![\p{{L}}\d])
     """
@@ -172,6 +177,7 @@ def grammar() -> Grammar:
             rf"(?:(?:\s+[\p{{L}}'’\-]+){{0,4}}?\s+(?i:by))?\s*$"
             rf"|(?<!\p{{L}}){alternation(lex.change_nouns)}\s+(?i:of|by)\s*$"
         ),
+        change_verb=regex.compile(rf"(?<!\p{{L}}){alternation(lex.change_verbs)}(?!\p{{L}})"),
         change_after=regex.compile(
             rf"(?:[\s\-]+(?!(?i:of|in|at|to|for)\b)[\p{{L}}\-]+){{0,2}}?"
             rf"[\s\-]+{alternation(lex.change_nouns)}(?!\p{{L}})"
