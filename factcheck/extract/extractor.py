@@ -76,7 +76,8 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
     before = text[max(body, atom.start - _CONTEXT) : atom.start]
     after = text[atom.end : atom.end + _CONTEXT]
     previous = _word_before(before, gram)
-    qualified = gram.qualifier_before.search(before) is not None
+    qualifier = gram.qualifier_before.search(before)
+    qualified = qualifier is not None and qualifier.group("q").lower() not in lex.range_openers
     bare = not atom.has_unit and not atom.has_scale
 
     if bare and (_month(previous, lex) or previous.lower() in lex.weekdays):
@@ -85,7 +86,7 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
         return False  # a year
     if bare and atom.source == "digits" and previous.lower() in lex.identifier_words:
         return False  # "Article 5", "flight 4978"
-    if bare and atom.source == "digits" and _after_name(previous, before):
+    if bare and atom.source == "digits" and not qualified and _in_name(previous, before, after):
         return False  # "Column 3 News", "Boeing 737"
     if bare and atom.source == "digits" and _alone_on_line(atom, text, gram):
         return False  # list markers, share counters
@@ -111,12 +112,16 @@ def _month(word: str, lex: Lexicon) -> bool:
     return word[:1].isupper() and word.lower().rstrip(".") in lex.months
 
 
-def _after_name(previous: str, before: str) -> bool:
-    """A capitalized word right before the number, and not at a sentence start."""
+def _in_name(previous: str, before: str, after: str) -> bool:
+    """A number inside a name: after a capitalized word mid-sentence ("Boeing 737"),
+    or between two capitalized words ("Column 3 News")."""
     if not previous[:1].isupper() or previous.endswith(".") or len(previous) <= 1:
         return False
     head = before.rstrip()[: -len(previous)].rstrip()
-    return bool(head) and head[-1] not in ".!?:\"“”'‘’\n([-–—•"  # not a sentence start
+    if bool(head) and head[-1] not in ".!?:\"“”'‘’\n([-–—•":
+        return True
+    following = regex.match(r"[ \t]+(\p{Lu})", after)
+    return following is not None
 
 
 def _alone_on_line(atom: Atom, text: str, gram: Grammar) -> bool:
