@@ -8,14 +8,21 @@ stderr, `path:line: message`, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from factcheck import __version__
 from factcheck.corpus import InputProblem, read_corpus
 from factcheck.extract import extract_document
 from factcheck.model import Document
+from factcheck.pipeline import check_corpus, effective_verdict
+from factcheck.rules.load import load_rules
+from factcheck.rules.model import Rule
+from factcheck.report.check import CHECK_FORMATS, check_json, check_table
 from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -63,6 +70,28 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: table on a terminal, jsonl otherwise)",
     )
     extract.set_defaults(run=_run_extract)
+
+    check = commands.add_parser(
+        "check",
+        help="report which figures the documents agree and disagree on",
+        description="Group figures about the same thing across documents and judge them.",
+    )
+    _add_paths(check)
+    check.add_argument(
+        "--rules",
+        metavar="PATH",
+        default=None,
+        help="rule file or folder of *.toml rules (default: ./rules when it exists)",
+    )
+    check.add_argument("--no-rules", action="store_true", help="ignore ./rules")
+    check.add_argument(
+        "--format",
+        choices=CHECK_FORMATS,
+        default=None,
+        help="output format (default: table on a terminal, json otherwise)",
+    )
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.set_defaults(run=_run_check)
     return parser
 
 
@@ -88,6 +117,54 @@ def documents(paths: Sequence[str], errors: TextIO, read: list[int]) -> Iterator
             continue
         read[0] += 1
         yield item
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    rules = _load_rules(args.rules, args.no_rules)
+    fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "json")
+    read = [0]
+    result = check_corpus(documents(args.paths, sys.stderr, read), rules)
+    if read[0] == 0:
+        raise UsageError("no document could be read")
+    report = check_json(result) if fmt == "json" else check_table(result)
+    if args.output:
+        write_atomically(args.output, report)
+    else:
+        sys.stdout.write(report)
+    failing = {"conflicting", "contradicts-reference"}
+    return EXIT_FINDINGS if any(effective_verdict(v) in failing for v in result.verdicts) else EXIT_OK
+
+
+def _load_rules(path: str | None, disabled: bool) -> list[Rule]:
+    """Rules from PATH, or ./rules when it exists; every problem is reported, then exit 2."""
+    if disabled:
+        return []
+    if path is None:
+        if not Path("rules").is_dir():
+            return []
+        path = "rules"
+    if not Path(path).exists():
+        raise UsageError(f"{path}: no such rule file or folder")
+    rules, problems = load_rules(path)
+    for problem in problems:
+        print(f"factcheck: {problem}", file=sys.stderr)
+    if problems:
+        raise UsageError(f"{len(problems)} problem(s) in the rules; nothing was checked")
+    return rules
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename: whole or not at all."""
+    target = Path(path)
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=target.parent or ".", prefix=f".{target.name}.", delete=False
+        ) as handle:
+            handle.write(text)
+            temporary = handle.name
+        os.replace(temporary, target)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write the report: {error.strerror or error}") from None
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -37,7 +37,7 @@ def figures_table(figures: Iterable[Figure]) -> str:
         (
             f"{f.doc}:{f.line}:{f.column}",
             _clip(f.text, 28),
-            f"{_number(f.value)} {f.unit}",
+            f"{number_text(f.value)} {f.unit}",
             _bounds(f),
             "change" if f.is_change else "level",
         )
@@ -48,11 +48,11 @@ def figures_table(figures: Iterable[Figure]) -> str:
 
 def _bounds(figure: Figure) -> str:
     low, high = figure.interval
-    shown = f"[{_number(low) if low is not None else '…'}, {_number(high) if high is not None else '…'}]"
+    shown = f"[{number_text(low) if low is not None else '…'}, {number_text(high) if high is not None else '…'}]"
     return f"{figure.qualifier} {shown}"
 
 
-def _number(value: float | None) -> str:
+def number_text(value: float | None) -> str:
     if value is None:
         return ""
     if float(value).is_integer():

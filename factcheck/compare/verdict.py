@@ -1,0 +1,159 @@
+"""Verdicts: do the figures of a group agree, disagree, or tell a series?
+
+Two figures agree when the intervals they assert (qualifier and rounding
+included) overlap once widened by the tolerance. Only figures from
+different documents and of comparable periods are set against each other;
+a document that repeats a claim counts once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from factcheck import units
+from factcheck.attribute.period import comparable
+from factcheck.compare.group import ClaimGroup
+from factcheck.model import Figure
+from factcheck.rules.match import within_tolerance
+from factcheck.rules.model import Tolerance
+
+CONSISTENT = "consistent"
+CONFLICTING = "conflicting"
+CHANGED = "changed-over-time"
+SINGLE = "single-source"
+MATCHES_REFERENCE = "matches-reference"
+CONTRADICTS_REFERENCE = "contradicts-reference"
+
+#: Groups larger than this are checked against their extreme figures only,
+#: so a huge automatic group costs linear time, not quadratic.
+PAIRWISE_LIMIT = 200
+
+EXACT = Tolerance(absolute=None, relative=None, unit=None, text="0")
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Two figures of one period that cannot both be right, and by how much."""
+
+    first: Figure
+    second: Figure
+    gap: float  # distance between their intervals, in the group's unit
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A group's verdict with its evidence."""
+
+    group: ClaimGroup
+    verdict: str
+    tolerance: str
+    disagreements: tuple[Disagreement, ...] = ()
+    series: tuple[Figure, ...] = ()  # changed-over-time: the figures in period order
+    thanks_to_tolerance: bool = False  # agrees only because of the tolerance
+    references: tuple[tuple[Figure, str], ...] = ()  # each figure against the reference
+
+
+def judge(group: ClaimGroup) -> Verdict:
+    """The verdict of one group."""
+    tolerance = group.rule.tolerance if group.rule else EXACT
+    figures = _one_per_claim(group.figures)
+    intervals = {id(f): _interval_in(f, group.unit) for f in figures}
+    references = _references(group, intervals, tolerance)
+    if len({f.doc for f in figures}) < 2:
+        return Verdict(group, SINGLE, tolerance.text, references=references)
+
+    pairs = _cross_pairs(figures, intervals)
+    same_period = [(a, b) for a, b in pairs if comparable(a.period, b.period)]
+    clashes = [
+        Disagreement(a, b, _gap(intervals[id(a)], intervals[id(b)]))
+        for a, b in same_period
+        if not within_tolerance(intervals[id(a)], intervals[id(b)], tolerance)
+    ]
+    if clashes:
+        clashes.sort(key=lambda d: -d.gap)
+        return Verdict(group, CONFLICTING, tolerance.text, tuple(clashes[:5]), references=references)
+    if any(not within_tolerance(intervals[id(a)], intervals[id(b)], EXACT) for a, b in pairs):
+        if any(not comparable(a.period, b.period) for a, b in pairs):
+            series = tuple(sorted(figures, key=lambda f: (f.period, f.doc, f.start)))
+            return Verdict(group, CHANGED, tolerance.text, series=series, references=references)
+        return Verdict(group, CONSISTENT, tolerance.text, thanks_to_tolerance=True, references=references)
+    return Verdict(group, CONSISTENT, tolerance.text, references=references)
+
+
+def _one_per_claim(figures: tuple[Figure, ...]) -> list[Figure]:
+    """A document that states the same value for one claim twice counts once."""
+    seen: set[tuple[str, float, str]] = set()
+    kept = []
+    for figure in figures:
+        key = (figure.doc, figure.value, figure.period)
+        if key not in seen:
+            seen.add(key)
+            kept.append(figure)
+    return kept
+
+
+def _cross_pairs(
+    figures: list[Figure], intervals: dict[int, tuple[float | None, float | None]]
+) -> list[tuple[Figure, Figure]]:
+    """Pairs from different documents; for big groups, only pairs with an extreme figure."""
+    if len(figures) <= PAIRWISE_LIMIT:
+        return [(a, b) for a, b in combinations(figures, 2) if a.doc != b.doc]
+    lowest_high = min(figures, key=lambda f: _or(intervals[id(f)][1], float("inf")))
+    highest_low = max(figures, key=lambda f: _or(intervals[id(f)][0], float("-inf")))
+    return [
+        (extreme, other)
+        for extreme in {id(lowest_high): lowest_high, id(highest_low): highest_low}.values()
+        for other in figures
+        if other.doc != extreme.doc
+    ]
+
+
+def _interval_in(figure: Figure, unit: str) -> tuple[float | None, float | None]:
+    low, high = figure.interval
+    if figure.unit == unit:
+        return low, high
+    try:
+        return (
+            None if low is None else units.convert(low, figure.unit, unit),
+            None if high is None else units.convert(high, figure.unit, unit),
+        )
+    except Exception:  # a unit pint cannot convert: compare as written
+        return low, high
+
+
+def _gap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:
+    """How far apart two intervals are (0 when they touch)."""
+    gaps = []
+    if a[1] is not None and b[0] is not None:
+        gaps.append(b[0] - a[1])
+    if b[1] is not None and a[0] is not None:
+        gaps.append(a[0] - b[1])
+    return max([0.0, *gaps])
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
+def _references(
+    group: ClaimGroup,
+    intervals: dict[int, tuple[float | None, float | None]],
+    tolerance: Tolerance,
+) -> tuple[tuple[Figure, str], ...]:
+    reference = group.rule.reference if group.rule else None
+    if reference is None:
+        return ()
+    span = (
+        reference.low if reference.low is not None else reference.value,
+        reference.high if reference.high is not None else reference.value,
+    )
+    return tuple(
+        (
+            figure,
+            MATCHES_REFERENCE
+            if within_tolerance(intervals.get(id(figure), _interval_in(figure, group.unit)), span, tolerance)
+            else CONTRADICTS_REFERENCE,
+        )
+        for figure in group.figures
+    )
