@@ -63,13 +63,22 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     return ""
 
 
-def measure_key(measure: str, vocab: Vocabulary | None = None) -> str:
-    """A grouping key: content words, singular, places for demonyms, sorted."""
+def measure_key(figure: Figure, vocab: Vocabulary | None = None) -> str:
+    """A grouping key: content words, singular, places for demonyms, sorted.
+
+    A place alone ("of Belarusians") says what a count counts ("11 Greeks")
+    but not what a percentage or an amount measures: for those the key needs
+    a word that is not a place, else it is empty.
+    """
     vocab = vocab or vocabulary()
-    words = [_place(w, vocab) for w in _WORD.findall(measure.lower())]
+    words = [_place(w, vocab) for w in _WORD.findall(figure.measure.lower())]
     content = [_singular(w) for w in words if w not in vocab.stopwords]
     specific = [w for w in content if w not in vocab.generic_people]
-    return " ".join(sorted(set(specific or content)))
+    key = sorted(set(specific or content))
+    places = set(vocab.places.values())
+    if figure.kind != "count" and all(w in places for w in key):
+        return ""
+    return " ".join(key)
 
 
 def context_stems(figure: Figure, vocab: Vocabulary | None = None) -> frozenset[str]:
@@ -83,9 +92,15 @@ def context_stems(figure: Figure, vocab: Vocabulary | None = None) -> frozenset[
 
 
 def is_forecast(figure: Figure, vocab: Vocabulary | None = None) -> bool:
-    """The figure is a forecast or estimate, not a reported actual."""
+    """The figure is a forecast or estimate, not a reported actual: a forecast
+    word before it in its sentence ("was forecast to be 85.6%", "is expected
+    to hit 65%") or right after it ("below the 3.6% forecast"); one further
+    on qualifies something else ("85.5% in October, below forecast")."""
     vocab = vocab or vocabulary()
-    return any(w in vocab.forecast for w in _WORD.findall(figure.sentence.lower()))
+    at = max(figure.sentence.find(figure.text), 0)
+    head = _WORD.findall(figure.sentence[:at].lower())
+    following = _WORD.findall(figure.sentence[at + len(figure.text) :][:24].lower())[:1]
+    return any(w in vocab.forecast for w in head + following)
 
 
 def _counted_noun(figure: Figure) -> str:

@@ -18,6 +18,7 @@ import regex
 
 from factcheck import units
 from factcheck.attribute.measure import context_stems, is_forecast, measure_key
+from factcheck.attribute.period import comparable
 from factcheck.model import Figure
 from factcheck.rules.match import claim_figures
 from factcheck.rules.model import Rule
@@ -61,39 +62,86 @@ def group_figures(figures: Sequence[Figure], rules: Sequence[Rule] = ()) -> list
 
 
 def _automatic_groups(figures: Sequence[Figure]) -> list[ClaimGroup]:
-    parent = list(range(len(figures)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(i)] = find(j)
-
+    joined = _Components(figures)
     buckets: dict[tuple[str, bool, bool], list[int]] = defaultdict(list)
     for i, figure in enumerate(figures):
         buckets[(units.dimension(figure.unit), figure.is_change, is_forecast(figure))].append(i)
     for members in buckets.values():
-        by_key: dict[tuple[str, str], int] = {}
+        by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i in members:
-            key = (measure_key(figures[i].measure), figures[i].subject.lower())
-            if key[0]:
-                if key in by_key:
-                    union(i, by_key[key])
-                else:
-                    by_key[key] = i
-        _join_close_values(figures, members, union)
-
-    components: dict[int, list[Figure]] = defaultdict(list)
-    for i, figure in enumerate(figures):
-        components[find(i)].append(figure)
-    groups = [_automatic_group(members) for members in components.values()]
+            key = measure_key(figures[i])
+            if key:
+                by_key[(key, figures[i].subject.lower())].append(i)
+        for same_key in by_key.values():
+            _join_same_scale(figures, same_key, joined)
+        _join_close_values(figures, members, joined)
+    groups = [_automatic_group(members) for members in joined.members().values()]
     return _unique_ids(groups)
 
 
-def _join_close_values(figures: Sequence[Figure], members: list[int], union: object) -> None:
+class _Components:
+    """Union-find over figures that refuses joins a reader would refuse.
+
+    Two components stay apart when their periods differ (October and
+    September), or when one sentence would then state two incompatible
+    values for the same claim: "85.5% in October compared to 83.45% in the
+    previous month" compares two things, it does not contradict itself.
+    """
+
+    def __init__(self, figures: Sequence[Figure]) -> None:
+        self.figures = figures
+        self.parent = list(range(len(figures)))
+        self.periods = [{f.period} - {""} for f in figures]
+        self.by_doc: list[dict[str, list[Figure]]] = [{f.doc: [f]} for f in figures]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b or not self._compatible(a, b):
+            return
+        self.parent[a] = b
+        self.periods[b] |= self.periods[a]
+        for doc, figures in self.by_doc[a].items():
+            self.by_doc[b].setdefault(doc, []).extend(figures)
+        self.by_doc[a] = {}
+
+    def _compatible(self, a: int, b: int) -> bool:
+        if not all(comparable(p, q) for p in self.periods[a] for q in self.periods[b]):
+            return False
+        for doc in self.by_doc[a].keys() & self.by_doc[b].keys():
+            for x in self.by_doc[a][doc]:
+                for y in self.by_doc[b][doc]:
+                    if x.sentence == y.sentence and not _overlap(x.interval, y.interval):
+                        return False
+        return True
+
+    def members(self) -> dict[int, list[Figure]]:
+        components: dict[int, list[Figure]] = defaultdict(list)
+        for i, figure in enumerate(self.figures):
+            components[self.find(i)].append(figure)
+        return components
+
+
+def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
+    return (a[0] is None or b[1] is None or a[0] <= b[1]) and (b[0] is None or a[1] is None or b[0] <= a[1])
+
+
+def _join_same_scale(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:
+    """Join figures of one measure key whose values are within a factor of two of
+    their neighbour in sorted order: a monthly 3.5% and an annual 83% are two claims."""
+    ordered = sorted(members, key=lambda i: abs(figures[i].value))
+    for previous, current in zip(ordered, ordered[1:], strict=False):
+        low, high = abs(figures[previous].value), abs(figures[current].value)
+        if high <= 2 * low or high == low:
+            joined.union(previous, current)
+
+
+def _join_close_values(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:
     """Join figures from different documents whose values nearly coincide.
 
     Sorted by value, a window opens at each anchor and holds the figures
@@ -118,7 +166,7 @@ def _join_close_values(figures: Sequence[Figure], members: list[int], union: obj
                 continue
             same_value = other.value == figure.value and _distinctive(figure.value)
             if same_value or stems[i] & stems[j]:
-                union(i, j)  # type: ignore[operator]
+                joined.union(i, j)
 
 
 def _distinctive(value: float) -> bool:
