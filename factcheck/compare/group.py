@@ -35,6 +35,12 @@ VALUE_WINDOW = {
 }
 
 
+#: How many of the nearest smaller values a figure is compared with: enough
+#: to chain a claim's figures together, few enough to stay linear when
+#: thousands of figures crowd one value.
+NEIGHBOURS = 8
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimGroup:
     """Figures (from one or more documents) that measure the same thing."""
@@ -144,10 +150,10 @@ def _join_same_scale(figures: Sequence[Figure], members: list[int], joined: _Com
 def _join_close_values(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:
     """Join figures from different documents whose values nearly coincide.
 
-    Sorted by value, a window opens at each anchor and holds the figures
-    within its width; inside it, figures join when their sentences share a
-    content word, or when the value is distinctive enough (three significant
-    digits or more) that two articles printing it exactly agree by design.
+    Sorted by value, each figure looks back at its nearest neighbours within
+    the window's width; it joins those whose sentences share a content word,
+    or whose value is distinctive enough (three significant digits or more)
+    that two articles printing it exactly mean the same thing.
     """
     ordered = sorted(members, key=lambda i: figures[i].value)
     stems = {i: context_stems(figures[i]) for i in ordered}
@@ -160,7 +166,7 @@ def _join_close_values(figures: Sequence[Figure], members: list[int], joined: _C
         width = max(absolute, relative * abs(figure.value))
         while figure.value - figures[ordered[start]].value > width:
             start += 1
-        for j in ordered[start:end]:
+        for j in ordered[max(start, end - NEIGHBOURS) : end]:
             other = figures[j]
             if other.doc == figure.doc:
                 continue

@@ -27,7 +27,7 @@ CONTRADICTS_REFERENCE = "contradicts-reference"
 
 #: Groups larger than this are checked against their extreme figures only,
 #: so a huge automatic group costs linear time, not quadratic.
-PAIRWISE_LIMIT = 200
+PAIRWISE_LIMIT = 64
 
 EXACT = Tolerance(absolute=None, relative=None, unit=None, text="0")
 
