@@ -59,7 +59,8 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     words = _WORD.findall(clause)
     for i in range(len(words) - 1, 0, -1):
         if words[i].lower() in vocab.share_verbs and words[i - 1][:1].isupper():
-            return _place(words[i - 1], vocab)
+            place = _place(words[i - 1], vocab)
+            return place.title() if place in vocab.places else words[i - 1]
     return ""
 
 
@@ -141,8 +142,9 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
     phrase: list[str] = []
     for word in reversed(head):
         if word.lower() in vocab.stopwords:
-            if phrase:
+            if phrase and not all(w.lower() in vocab.parties for w in phrase):
                 break
+            phrase = []  # "trade between the two countries": the parties are not the measure
             continue
         phrase.insert(0, word)
         if len(phrase) == 4:

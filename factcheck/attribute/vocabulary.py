@@ -14,6 +14,7 @@ class Vocabulary:
 
     places: dict[str, str]  # demonym or spelling -> place
     generic_people: frozenset[str]
+    parties: frozenset[str]
     forecast: frozenset[str]
     stopwords: frozenset[str]
     verbs: frozenset[str]  # between a measure and its figure
@@ -30,6 +31,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         places=places,
         generic_people=frozenset(data["generic_people"]),
+        parties=frozenset(data["parties"]),
         forecast=frozenset(data["forecast"]),
         stopwords=frozenset(data["stopwords"]),
         verbs=frozenset(data["verbs"]),

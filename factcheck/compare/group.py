@@ -106,9 +106,9 @@ class _Components:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int, *, across_periods: bool = False) -> None:
         a, b = self.find(i), self.find(j)
-        if a == b or not self._compatible(a, b):
+        if a == b or not self._compatible(a, b, across_periods):
             return
         self.parent[a] = b
         self.periods[b] |= self.periods[a]
@@ -116,8 +116,10 @@ class _Components:
             self.by_doc[b].setdefault(doc, []).extend(figures)
         self.by_doc[a] = {}
 
-    def _compatible(self, a: int, b: int) -> bool:
-        if not all(comparable(p, q) for p in self.periods[a] for q in self.periods[b]):
+    def _compatible(self, a: int, b: int, across_periods: bool) -> bool:
+        if not across_periods and not all(
+            comparable(p, q) for p in self.periods[a] for q in self.periods[b]
+        ):
             return False
         for doc in self.by_doc[a].keys() & self.by_doc[b].keys():
             for x in self.by_doc[a][doc]:
@@ -144,7 +146,7 @@ def _join_same_scale(figures: Sequence[Figure], members: list[int], joined: _Com
     for previous, current in zip(ordered, ordered[1:], strict=False):
         low, high = abs(figures[previous].value), abs(figures[current].value)
         if high <= 2 * low or high == low:
-            joined.union(previous, current)
+            joined.union(previous, current, across_periods=True)
 
 
 def _join_close_values(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:
