@@ -141,14 +141,19 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
     head = words[:verb_at] if verb_at is not None else words
     phrase: list[str] = []
     for word in reversed(head):
+        if word.lower() == "of" and phrase:
+            phrase.insert(0, word)  # "exports of potash"
+            continue
         if word.lower() in vocab.stopwords:
             if phrase and not all(w.lower() in vocab.parties for w in phrase):
                 break
             phrase = []  # "trade between the two countries": the parties are not the measure
             continue
         phrase.insert(0, word)
-        if len(phrase) == 4:
+        if len(phrase) == 5:
             break
+    while phrase and phrase[0].lower() == "of":
+        phrase.pop(0)
     return " ".join(phrase)
 
 

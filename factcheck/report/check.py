@@ -10,6 +10,7 @@ a reference value), `disagreements` (pairs with the gap between them) and
 from __future__ import annotations
 
 import json
+import textwrap
 from collections import Counter
 from typing import Any
 
@@ -92,13 +93,16 @@ def check_table(result: CheckResult, width: int = 100) -> str:
             for f in group.figures
         ]
         lines = [title, tabulate(rows, tablefmt="plain")]
-        lines += [f"  ! {_describe(d, group.unit)}" for d in verdict.disagreements]
+        lines += [
+            textwrap.fill(_describe(d, group.unit), width, initial_indent="  ! ", subsequent_indent="    ")
+            for d in verdict.disagreements
+        ]
         if verdict.thanks_to_tolerance:
             lines.append(f"  ~ agrees only within the tolerance ({verdict.tolerance})")
         blocks.append("\n".join(lines))
     summary = Counter(effective_verdict(v) for v in result.verdicts)
     footer = (
-        f"{result.documents} documents, {result.figures} figures, {len(result.verdicts)} claim groups: "
+        f"{result.documents} documents, {result.figures} figures, {len(result.verdicts)} claim groups\n"
         + ", ".join(f"{n} {name}" for name, n in sorted(summary.items()))
     )
     return "\n\n".join([*blocks, footer]) + "\n"

@@ -1,0 +1,125 @@
+"""End to end: the consistency check on a corpus written for the tests.
+
+tests/corpus/check holds three short articles (our own wording) that agree
+on Russia's share of Belarus's foreign trade ("nearly 50 percent", "about
+half", "49%"), disagree on its share of foreign investment in 2020 (30 vs
+45 percent), give the number of Russian companies for two different years,
+and give China's share of investment (another subject).
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.attribute.measure import measure_key
+from factcheck.corpus import read_corpus
+from factcheck.extract import extract_figures
+from factcheck.pipeline import check_corpus
+
+CORPUS = pathlib.Path(__file__).parent / "corpus" / "check"
+
+
+def _run(*args: str, cwd: pathlib.Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+@pytest.fixture(scope="module")
+def groups() -> dict[str, dict[str, object]]:
+    proc = _run("check", "--no-rules", "--format", "json", str(CORPUS))
+    assert proc.returncode == 1, proc.stderr  # the investment figures conflict
+    return {g["claim"]: g for g in json.loads(proc.stdout)["groups"]}
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "texts"),
+    [
+        ("auto-russia-foreign-investment", "conflicting", {"30 percent", "45 percent"}),
+        ("auto-russia-belarus-s-foreign-trade", "consistent", {"50 percent", "half", "49%"}),
+        ("auto-russian-companies", "changed-over-time", {"2,400 Russian companies", "2,100 Russian companies"}),
+        ("auto-individuals", "consistent", {"166 individuals"}),
+        ("auto-entities", "consistent", {"15 entities"}),
+        ("auto-china-foreign-investment", "single-source", {"10 percent"}),
+        ("auto-change-in-bilateral-trade", "single-source", {"34%"}),
+    ],
+)
+def test_groups_and_verdicts_without_rules(groups, claim, verdict, texts):
+    group = groups[claim]
+    assert group["verdict"] == verdict
+    assert {f["text"] for f in group["figures"]} == texts
+
+
+def test_conflict_names_the_disagreeing_figures(groups):
+    (clash,) = groups["auto-russia-foreign-investment"]["disagreements"]
+    assert {clash["first"]["text"], clash["second"]["text"]} == {"30 percent", "45 percent"}
+    assert clash["gap"] == pytest.approx(14.0)  # 30.5 .. 44.5
+
+
+def test_groups_come_conflicts_first(groups):
+    assert next(iter(groups.values()))["verdict"] == "conflicting"
+
+
+def test_json_summary_counts_what_was_read():
+    proc = _run("check", "--no-rules", "--format", "json", str(CORPUS))
+    summary = json.loads(proc.stdout)["summary"]
+    assert summary["documents"] == 3
+    assert summary["verdicts"]["conflicting"] == 1
+
+
+def test_table_report_reads_in_100_columns():
+    proc = _run("check", "--no-rules", "--format", "table", str(CORPUS))
+    assert proc.returncode == 1
+    assert "CONFLICTING" in proc.stdout and "30 percent" in proc.stdout
+    assert max(len(line) for line in proc.stdout.splitlines()) <= 100
+
+
+def test_exit_code_zero_without_conflict(tmp_path):
+    (tmp_path / "a.txt").write_text("Russia accounts for 49% of Belarusian foreign trade.\n")
+    (tmp_path / "b.txt").write_text("Russia accounts for about half of Belarus's foreign trade.\n")
+    proc = _run("check", "--no-rules", "--format", "json", str(tmp_path))
+    assert proc.returncode == 0, proc.stdout
+    (group,) = [g for g in json.loads(proc.stdout)["groups"] if len(g["figures"]) == 2]
+    assert group["verdict"] == "consistent"
+
+
+def test_output_file_is_written_whole(tmp_path):
+    out = tmp_path / "report.json"
+    proc = _run("check", "--no-rules", "--format", "json", "--output", str(out), str(CORPUS))
+    assert proc.stdout == ""
+    assert json.loads(out.read_text())["summary"]["documents"] == 3
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".report")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Russia accounts for 50% of the foreign trade of Belarus.", "Russia accounts for 49% of Belarus's foreign trade."),
+        ("Russia accounts for 50% of the foreign trade of Belarus.", "Russia accounts for 49% of Belarusian foreign trade."),
+        ("Exports of potash rose 5% in May.", "Potash exports rose 7% in May."),
+        ("The EU listed 166 individuals.", "Brussels named 166 individuals."),
+    ],
+)
+def test_measures_meet_across_wordings(first, second):
+    (a,) = _attributed(first)
+    (b,) = _attributed(second)
+    assert measure_key(a) == measure_key(b) != ""
+
+
+def _attributed(text: str):
+    from factcheck.attribute import attribute_document
+    from factcheck.model import Document
+
+    document = Document(id="t", path="", text=text)
+    return attribute_document(document, extract_figures(text, "t"))
+
+
+def test_library_api_matches_the_command_line():
+    result = check_corpus(d for d in read_corpus([str(CORPUS)]))
+    assert result.documents == 3
+    assert result.verdicts[0].verdict == "conflicting"
