@@ -60,6 +60,8 @@ def effective_verdict(verdict: Verdict) -> str:
     return verdict.verdict
 
 
-def _reading_order(verdict: Verdict) -> tuple[int, int, str]:
+def _reading_order(verdict: Verdict) -> tuple[int, bool, int, str]:
+    """Worst verdict first; within a verdict, analysts' claims before automatic
+    groups, and groups with more sources first."""
     docs = len({f.doc for f in verdict.group.figures})
-    return VERDICT_ORDER.index(effective_verdict(verdict)), -docs, verdict.group.claim
+    return VERDICT_ORDER.index(effective_verdict(verdict)), verdict.group.rule is None, -docs, verdict.group.claim

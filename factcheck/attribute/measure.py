@@ -49,7 +49,7 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
         return f"{noun} of {after}" if after else noun
     if after:
         return after
-    return _noun_before_verb(text, figure, vocab)
+    return _noun_after(text, figure.end, vocab) or _noun_before_verb(text, figure, vocab)
 
 
 def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> str:
@@ -120,7 +120,8 @@ def _of_phrase(text: str, end: int, vocab: Vocabulary) -> str:
     if not match:
         return ""
     words: list[str] = []
-    for word_match in regex.finditer(r"\G[ \t]*([\p{L}][\p{L}'’\-]*)", text[end + match.end() : end + 120]):
+    tail = text[end + match.end() : end + 120]
+    for word_match in regex.finditer(r"\G[ \t]*(?:[\p{Sc}]?\d[\d.,]*[ \t]*(?:bln|bn|mln|m|million|billion)?\b)?[ \t]*([\p{L}][\p{L}'’\-]*)", tail):
         word = word_match.group(1)
         lowered = word.lower()
         if lowered in vocab.verbs or (lowered in vocab.stopwords and lowered not in ("of", "the")):
@@ -130,6 +131,17 @@ def _of_phrase(text: str, end: int, vocab: Vocabulary) -> str:
             break
     while words and words[-1].lower() in ("of", "the"):
         words.pop()
+    return " ".join(words)
+
+
+def _noun_after(text: str, end: int, vocab: Vocabulary) -> str:
+    """`$2 bln exports increase` -> "exports increase"; `a 25% stake` -> "stake"."""
+    words: list[str] = []
+    for match in regex.finditer(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)", text[end : end + 80]):
+        lowered = match.group(1).lower()
+        if lowered in vocab.stopwords or lowered in vocab.verbs or len(words) == 3:
+            break
+        words.append(match.group(1))
     return " ".join(words)
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import units
 from factcheck.extract.lexicon import Lexicon
 from factcheck.extract.numbers import Number, read_digits, read_words
 
@@ -37,8 +36,10 @@ class Atom:
     change: bool = False  # "doubled", "threefold"
 
 
-def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
-    """Read a grammar match of the `atom` branch; None when it is no number after all."""
+def read_atom(match: regex.Match[str], lex: Lexicon, shift: int = 0) -> Atom | None:
+    """Read a grammar match of the `atom` branch; None when it is no number after all.
+
+    `shift` is how far the matched string's offsets run ahead of the document's."""
     source = next(
         name
         for name in (
@@ -93,8 +94,8 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
 
     digits = match.group("digits") or ""
     return Atom(
-        start=match.start("atom"),
-        end=match.end("atom"),
+        start=match.start("atom") - shift,
+        end=match.end("atom") - shift,
         value=value,
         rounding=rounding,
         unit=unit,
@@ -229,5 +230,5 @@ def _unit(text: str, lex: Lexicon) -> tuple[str, str, float] | None:
         return None
     if word.unit in ("percent", "percentage_point"):
         return word.unit, "percent", word.factor
-    kind = "duration" if units.is_time(word.unit) else "quantity"
+    kind = "duration" if word.duration else "quantity"
     return word.unit, kind, word.factor

@@ -46,9 +46,9 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
     text, body = document.text, document.body_start
     atoms = [
         atom
-        for match in gram.master.finditer(text, body)
+        for match in _matches(text, body, gram)
         if match.group("atom") is not None
-        and (atom := read_atom(match, lex)) is not None
+        and (atom := read_atom(match, lex, shift=1)) is not None
         and _is_figure(atom, text, body, lex, gram)
     ]
     if not atoms:
@@ -64,8 +64,22 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
         if ranged:
             skip_next = True
             yield _range_figure(atom, following, document, index, gram)
+        elif following and _bound_pair(atom, following, text, body, lex, gram):
+            skip_next = True
+            yield _range_figure(atom, following, document, index, gram)
         else:
             yield _single_figure(atom, document, index, lex, gram)
+
+
+def _matches(text: str, body: int, gram: Grammar) -> Iterator[regex.Match[str]]:
+    """Every grammar match in the body, over the text behind one space.
+
+    The master pattern starts on the character before a candidate, so that
+    the engine skips through words fast; the space gives a candidate at the
+    very start of the text that character. Offsets in these matches are
+    one more than in `text` (`read_atom` takes the shift off).
+    """
+    return gram.master.finditer(" " + text, body)
 
 
 # --- what is not a figure ---------------------------------------------------
@@ -82,8 +96,8 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
 
     if bare and (_month(previous, lex) or previous.lower() in lex.weekdays):
         return False  # "June 16", "on August 9", "on Sunday (27)"
-    if bare and atom.plain_integer and 1000 <= atom.value <= 2100 and not qualified:
-        return False  # a year
+    if bare and atom.plain_integer and 1000 <= atom.value <= 2100 and not qualified and not _before_large(after, gram):
+        return False  # a year (but not the low end of "1000-5000")
     if bare and atom.source == "digits" and previous.lower() in lex.identifier_words:
         return False  # "Article 5", "flight 4978"
     if bare and atom.source == "digits" and not qualified and _in_name(previous, before, after):
@@ -101,6 +115,15 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
             _ARTICLE_TIME_REFERENCE.match(after) or previous.lower() in _ARTICLE_RATE
         )
     return True
+
+
+def _before_large(after: str, gram: Grammar) -> bool:
+    """A range join and a number no year can be follow: "1000-5000", "1500 to 12,000"."""
+    match = gram.range_to_number.match(after)
+    if match is None:
+        return False
+    digits = match.group(1)
+    return "," in digits or int(regex.sub(r"\D", "", digits) or 0) > 2100
 
 
 def _word_before(before: str, gram: Grammar) -> str:
@@ -187,6 +210,24 @@ def _range_with(
     ):
         return None  # "fell from 19 percent to 10.5 percent": two levels, not a range
     return word
+
+
+def _bound_pair(first: Atom, second: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> bool:
+    """A lower and an upper bound joined into one range: "more than 10 and less
+    than 40", "at most 100 and at least 20", "above 5% but below 8%"."""
+    if first.kind != second.kind and first.has_unit and second.has_unit:
+        return False
+    codes = [_qualifier(atom, text, body, lex, gram)[0] for atom in (first, second)]
+    lower = [atom.value for atom, code in zip((first, second), codes, strict=True) if code in ("gt", "ge")]
+    upper = [atom.value for atom, code in zip((first, second), codes, strict=True) if code in ("lt", "le")]
+    if not (lower and upper and lower[0] < upper[0]):
+        return False
+    before_second = text[max(first.end, second.start - _CONTEXT) : second.start]
+    opener = gram.qualifier_before.search(before_second)
+    if opener is None:
+        return False
+    between = before_second[: opener.start("q")]
+    return gram.bound_join.fullmatch(between) is not None
 
 
 # --- building figures -------------------------------------------------------

@@ -20,6 +20,7 @@ class UnitWord:
 
     unit: str
     factor: float = 1.0
+    duration: bool = False  # a unit of time
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Lexicon:
     benchmark_nouns: frozenset[str]
     range_openers: tuple[str, ...]
     range_joins: tuple[str, ...]
+    bound_joins: tuple[str, ...]
     units: dict[str, UnitWord]
     exact_case_units: frozenset[str]
     currency_symbols: dict[str, str]
@@ -94,7 +96,7 @@ def lexicon() -> Lexicon:
     exact_case = unit_table.pop("exact_case")["words"]
     units = {
         word if word in exact_case else word.lower(): UnitWord(
-            entry.get("unit", name), float(entry.get("factor", 1.0))
+            entry.get("unit", name), float(entry.get("factor", 1.0)), entry.get("kind") == "duration"
         )
         for name, entry in unit_table.items()
         for word in entry["words"]
@@ -121,6 +123,7 @@ def lexicon() -> Lexicon:
         benchmark_nouns=frozenset(qualifiers["benchmarks"]["nouns"]),
         range_openers=tuple(qualifiers["range"]["open"]),
         range_joins=tuple(qualifiers["range"]["join"]),
+        bound_joins=tuple(qualifiers["range"]["bound_join"]),
         units=units,
         exact_case_units=frozenset(exact_case),
         currency_symbols={s: code for code, c in currencies.items() for s in c["symbols"]},

@@ -22,11 +22,33 @@ def alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
     """A non-capturing group matching any of `words`, longest first.
 
     Spaces inside a phrase match any run of whitespace, so "per  cent"
-    across a line break still reads.
+    across a line break still reads. The words are laid out as a trie
+    ("t(?:en|hree|wo)"): the engine then rejects a word on its first
+    letters instead of trying every entry in turn, and the greedy optional
+    tails still try the longest word first.
     """
-    escaped = [regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
-    body = "|".join(escaped) or "(?!)"
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for char in word.lower() if ignore_case else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _trie_pattern(trie) or "(?!)"
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" in node:  # a word ends here: the longer words are an optional tail
+        return f"(?:{body})?"
+    return body
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +59,8 @@ class Grammar:
     qualifier_before: regex.Pattern[str]
     bound_after: regex.Pattern[str]
     range_join: regex.Pattern[str]
+    bound_join: regex.Pattern[str]
+    range_to_number: regex.Pattern[str]
     word_after: regex.Pattern[str]
     word_before: regex.Pattern[str]
     rate_words: regex.Pattern[str]
@@ -44,6 +68,11 @@ class Grammar:
     change_verb: regex.Pattern[str]
     change_after: regex.Pattern[str]
     list_marker_line: regex.Pattern[str]
+
+
+def _cased(words: Iterable[str]) -> list[str]:
+    """Each word as news writes it: lower case, Title case and UPPER case."""
+    return [form for w in words for form in (w.lower(), w.capitalize(), w.upper())]
 
 
 def _unit_alternation(lex: Lexicon) -> str:
@@ -97,7 +126,7 @@ def grammar() -> Grammar:
         rf"|(?i:tens\s+of\s+(?:thousands|millions|billions))(?=\s+(?i:of)\b|\s+\p{{L}})"
         rf"|(?i:hundreds\s+of\s+(?:thousands|millions))(?=\s+(?i:of)\b|\s+\p{{L}}))"
     )
-    time_units = [w for w, u in lex.units.items() if u.unit in _TIME_UNITS]
+    time_units = [w for w, u in lex.units.items() if u.duration]
     article_time = rf"(?i:an?)(?=\s+{alternation(time_units)}\b)"
     multiplying = alternation(lex.multiplying_verbs)
 
@@ -123,9 +152,23 @@ def grammar() -> Grammar:
     unit = rf"(?:{unit_words}|{names}|{codes}|{symbols}|(?i:fold|times)(?!\p{{L}}))"
     time_suffixes = alternation(lex.time_suffixes)
     months = alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months], ignore_case=False)
+    # What a candidate can start with, as one quick look-ahead: anything but a
+    # letter or a space, or one of these words (lower, Title or UPPER case).
+    starters = [
+        *lex.cardinals, *lex.fractions, "half", "tens", *(w.split()[0] for w in lex.vague if " " not in w),
+        *lex.negative_words, *lex.multiplying_verbs,
+    ]
+    after_article = [*lex.fractions, *lex.scales, *lex.collectives, "few", "couple", *time_units]
+    letter_prefixes = [w for w in [*lex.currency_symbols, *lex.currency_codes] if regex.match(r"\p{L}", w)]
+    gate = (
+        rf"(?=[^\p{{L}}\s]|{alternation(_cased(starters), ignore_case=False)}"
+        rf"|{alternation(_cased(['a', 'an']), ignore_case=False)}\s+{alternation(_cased(after_article), ignore_case=False)}"
+        rf"|{alternation([*letter_prefixes, *_cased(lex.months)], ignore_case=False)})"
+    )
 
-    master = rf"""
-        (?P<skip>
+    body = rf"""
+        {gate}
+        (?:(?P<skip>
             \d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?!\d)
           | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{time_suffixes}(?!\p{{L}}))?
@@ -138,7 +181,7 @@ def grammar() -> Grammar:
           | \+\d{{1,3}}(?:[-\s.]\d{{2,4}}){{2,}}
           | \d{{3}}-\d{{3,4}}-\d{{4}}
         )
-      | (?<![\p{{L}}\d.,/]|\p{{L}}[\-‐]|\d\s)
+      | (?<![\p{{L}}\d.,/]|(?<!\d\p{{L}}{{0,3}})\p{{L}}[\-‐]|\d\s)
         (?P<atom>
             (?:(?P<prefix>{symbols}|{codes})\s?(?=[-−+]?\d))?
             (?P<number>
@@ -156,19 +199,23 @@ def grammar() -> Grammar:
             (?:[\s\-‐]?(?P<unit>{unit}))?
             (?P<cents>(?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!\p{{L}}))?
         )
-        (?![\p{{L}}\d])
+        (?![\p{{L}}\d]))
     """
     qualifier_words = [*lex.exact_words, *lex.approx, *lex.bounds, *lex.range_openers]
     qualifier_before = regex.compile(
         rf"(?<![\p{{L}}])(?P<q>{alternation(qualifier_words)})\s+(?:(?i:of)\s+)?$"
     )
-    bound_after = regex.compile(rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!\p{{L}})")
+    bound_after = regex.compile(
+        rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!\p{{L}})(?!\s+(?i:than|or\s+equal)\b)"
+    )
     joins = alternation(lex.range_joins)
     return Grammar(
-        master=regex.compile(master, regex.VERBOSE | regex.V0),
+        master=regex.compile(rf"[^\p{{L}}\d](?:{body})", regex.VERBOSE | regex.V0),
         qualifier_before=qualifier_before,
         bound_after=bound_after,
         range_join=regex.compile(rf"\s*(?P<join>{joins})\s*$"),
+        range_to_number=regex.compile(rf"\s*(?:{joins})\s*(?:{symbols}\s?)?(\d[\d,]*)(?![\d.])"),
+        bound_join=regex.compile(rf"\s*,?\s*(?:{alternation(lex.bound_joins)}\s+)?"),
         word_after=regex.compile(r"[ \t]+([\p{L}][\p{L}'’\-]*)"),
         word_before=regex.compile(r"([\p{L}][\p{L}'’\-]*\.?)[ \t]*\(?$"),
         rate_words=regex.compile(rf"(?<!\p{{L}}){alternation(lex.rate_words)}(?!\p{{L}})"),
@@ -185,5 +232,3 @@ def grammar() -> Grammar:
         list_marker_line=regex.compile(r"[\s\-–—•*·.)(\[\]#]*"),
     )
 
-
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
