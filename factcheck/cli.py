@@ -21,6 +21,7 @@ from factcheck.extract import extract_document
 from factcheck.model import Document
 from factcheck.pipeline import check_corpus, effective_verdict
 from factcheck.rules.load import load_rules
+from factcheck.rules.match import check_examples
 from factcheck.rules.model import Rule
 from factcheck.report.check import CHECK_FORMATS, check_json, check_table
 from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
@@ -92,6 +93,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
     check.set_defaults(run=_run_check)
+
+    rules = commands.add_parser("rules", help="validate and test analysts' rule files")
+    rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    validate = rule_commands.add_parser(
+        "validate", help="report every problem in the rule files (exit 2 if any)"
+    )
+    validate.add_argument("path", nargs="?", default="rules", help="rule file or folder (default: rules)")
+    validate.set_defaults(run=_run_rules_validate)
+    test = rule_commands.add_parser(
+        "test", help="run each rule's examples and counterexamples (exit 1 on a failure)"
+    )
+    test.add_argument("path", nargs="?", default="rules", help="rule file or folder (default: rules)")
+    test.set_defaults(run=_run_rules_test)
     return parser
 
 
@@ -153,17 +167,45 @@ def _load_rules(path: str | None, disabled: bool) -> list[Rule]:
     return rules
 
 
+def _run_rules_validate(args: argparse.Namespace) -> int:
+    rules = _load_rules(args.path, disabled=False)
+    print(f"{args.path}: {len(rules)} claim(s), no problems")
+    return EXIT_OK
+
+
+def _run_rules_test(args: argparse.Namespace) -> int:
+    """Like a test runner: one line per failure, then `N passed, N failed`."""
+    rules = _load_rules(args.path, disabled=False)
+    passed = failed = 0
+    for rule in rules:
+        for result in check_examples(rule):
+            if result.passed:
+                passed += 1
+                continue
+            failed += 1
+            kind = "example" if result.expected else "counterexample"
+            wrong = "claims no figure" if result.expected else f"claims {', '.join(result.claimed)}"
+            found = ", ".join(result.found) or "no figures"
+            print(f"FAIL {rule.path}:{rule.line}: {rule.id}: {kind} {wrong} (found: {found})")
+            print(f"     {result.sentence}")
+    print(f"{passed} passed, {failed} failed")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
 def write_atomically(path: str, text: str) -> None:
     """Write `text` to a temporary file beside `path`, then rename: whole or not at all."""
     target = Path(path)
+    temporary: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=target.parent or ".", prefix=f".{target.name}.", delete=False
+            "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
         ) as handle:
-            handle.write(text)
             temporary = handle.name
+            handle.write(text)
         os.replace(temporary, target)
     except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
         raise UsageError(f"{path}: cannot write the report: {error.strerror or error}") from None
 
 

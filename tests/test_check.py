@@ -123,3 +123,63 @@ def test_library_api_matches_the_command_line():
     result = check_corpus(d for d in read_corpus([str(CORPUS)]))
     assert result.documents == 3
     assert result.verdicts[0].verdict == "conflicting"
+
+
+RULES = pathlib.Path(__file__).parent / "corpus" / "check_rules"
+
+
+@pytest.fixture(scope="module")
+def ruled() -> dict[str, dict[str, object]]:
+    proc = _run("check", "--rules", str(RULES), "--format", "json", str(CORPUS))
+    assert proc.returncode == 1, proc.stderr
+    return {g["claim"]: g for g in json.loads(proc.stdout)["groups"]}
+
+
+def test_rules_claim_their_figures_first(ruled):
+    trade = ruled["ru-trade-share"]
+    assert trade["verdict"] == "consistent"
+    assert {f["text"] for f in trade["figures"]} == {"50 percent", "half", "49%"}
+    assert trade["rule_file"].endswith("trade.toml")
+    assert "auto-russia-belarus-s-foreign-trade" not in ruled
+
+
+def test_reference_values_judge_each_figure(ruled):
+    trade = {f["text"]: f["reference"] for f in ruled["ru-trade-share"]["figures"]}
+    assert trade == {"50 percent": "matches-reference", "half": "matches-reference", "49%": "matches-reference"}
+    investment = {f["text"]: f["reference"] for f in ruled["ru-investment-share"]["figures"]}
+    assert investment == {"30 percent": "contradicts-reference", "45 percent": "matches-reference"}
+    assert ruled["ru-investment-share"]["verdict"] == "conflicting"
+
+
+def test_other_subjects_stay_out_of_a_rule(ruled):
+    assert {f["text"] for f in ruled["auto-china-foreign-investment"]["figures"]} == {"10 percent"}
+
+
+def test_default_rules_folder_is_used(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "trade.toml").write_text((RULES / "trade.toml").read_text())
+    proc = _run("check", "--format", "json", str(CORPUS), cwd=tmp_path)
+    assert "ru-trade-share" in {g["claim"] for g in json.loads(proc.stdout)["groups"]}
+
+
+def test_broken_rules_stop_the_check_with_exit_2(tmp_path):
+    (tmp_path / "bad.toml").write_text('[[claim]]\nid = "x"\nlabel = "X"\nunit = "parsecs per bushel"\nmeasure = ["x"]\n')
+    proc = _run("check", "--rules", str(tmp_path), str(CORPUS))
+    assert proc.returncode == 2
+    assert "bad.toml:4: claim \"x\": unknown unit" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (("rules", "validate", "rules"), 0, "no problems"),
+        (("rules", "test", "rules"), 0, " passed, 0 failed"),
+        (("rules", "validate", "tests/rules_broken"), 2, "bad_regex.toml:7:"),
+    ],
+)
+def test_rules_commands(args, code, needle):
+    root = pathlib.Path(__file__).parent.parent
+    proc = _run(*args, cwd=root)
+    assert proc.returncode == code
+    assert needle in proc.stdout + proc.stderr

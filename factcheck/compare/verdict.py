@@ -15,7 +15,7 @@ from factcheck import units
 from factcheck.attribute.period import comparable
 from factcheck.compare.group import ClaimGroup
 from factcheck.model import Figure
-from factcheck.rules.match import within_tolerance
+from factcheck.rules.match import interval_gap, within_tolerance
 from factcheck.rules.model import Tolerance
 
 CONSISTENT = "consistent"
@@ -66,7 +66,7 @@ def judge(group: ClaimGroup) -> Verdict:
     pairs = _cross_pairs(figures, intervals)
     same_period = [(a, b) for a, b in pairs if comparable(a.period, b.period)]
     clashes = [
-        Disagreement(a, b, _gap(intervals[id(a)], intervals[id(b)]))
+        Disagreement(a, b, interval_gap(intervals[id(a)], intervals[id(b)]))
         for a, b in same_period
         if not within_tolerance(intervals[id(a)], intervals[id(b)], tolerance)
     ]
@@ -120,16 +120,6 @@ def _interval_in(figure: Figure, unit: str) -> tuple[float | None, float | None]
         )
     except Exception:  # a unit pint cannot convert: compare as written
         return low, high
-
-
-def _gap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:
-    """How far apart two intervals are (0 when they touch)."""
-    gaps = []
-    if a[1] is not None and b[0] is not None:
-        gaps.append(b[0] - a[1])
-    if b[1] is not None and a[0] is not None:
-        gaps.append(a[0] - b[1])
-    return max([0.0, *gaps])
 
 
 def _or(value: float | None, default: float) -> float:

@@ -43,7 +43,7 @@ def read_atom(match: regex.Match[str], lex: Lexicon, shift: int = 0) -> Atom | N
     source = next(
         name
         for name in (
-            "digits", "collective", "scaled_fraction", "share", "vague", "words", "article",
+            "digits", "mixed", "collective", "scaled_fraction", "share", "vague", "words", "article",
             "multiplying",
         )
         if match.group(name) is not None
@@ -114,7 +114,7 @@ def _read_number(source: str, text: str, lex: Lexicon) -> Number | None:
     lowered = _SPACES.sub(" ", text.lower())
     if source == "digits":
         return read_digits(text)
-    if source == "words":
+    if source in ("words", "mixed"):
         return read_words(text, lex)
     if source == "article":
         return Number(1.0, 0.0)

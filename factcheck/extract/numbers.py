@@ -68,13 +68,14 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
     words = [w for w in _WORD_SPLIT.split(text.lower()) if w]
     negative = bool(words) and words[0] in lex.negative_words
     words = words[1:] if negative else words
-    words, fraction = _split_fraction(words, lex)
+    words, fraction, fraction_of = _split_fraction(words, lex)
     divisor = 1.0
     if words and words[-1] in lex.fractions and words[-1].endswith("s"):  # "twenty fifths"
         divisor, words = 1 / lex.fractions[words[-1]], words[:-1]
     words, decimals = _split_decimals(words, lex)
-    total = group = 0.0
+    total = group = chunk = 0.0
     last_scale = 1.0
+    previous = ""
     for word in words:
         if word == "and":
             continue
@@ -82,32 +83,44 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
             group = group or 1
         elif word in lex.cardinals:
             group += lex.cardinals[word]
+        elif word.isdigit():  # "4 thousand 3 hundred and 21"
+            group += int(word)
         elif word == "hundred":
             group = (group or 1) * 100
             last_scale = 100
+        elif word in lex.scales and previous in lex.scales and previous != "hundred" and not group:
+            total += chunk * (lex.scales[word] - 1)  # "two thousand million", "three lakh crore"
+            chunk *= lex.scales[word]
+            last_scale *= lex.scales[word]
         elif word in lex.scales:
-            total += (group or 1) * lex.scales[word]
+            chunk = (group or 1) * lex.scales[word]
+            total += chunk
             last_scale = lex.scales[word]
             group = 0
         else:
             return None
+        previous = word
     if decimals is None:
         return None
     ends_on_scale = group == 0 and total > 0
     unit = last_scale if ends_on_scale else 1.0
-    value = (total + group + decimals[0] + fraction * unit) / divisor
+    value = (total + group + decimals[0] + fraction * (fraction_of or unit)) / divisor
     rounding = decimals[1] if decimals[1] else (0.25 if fraction else 0.5) * unit / divisor
     return Number(-value if negative else value, rounding)
 
 
-def _split_fraction(words: list[str], lex: Lexicon) -> tuple[list[str], float]:
-    """Take a closing "and a half" / "and two thirds" off the words."""
+def _split_fraction(words: list[str], lex: Lexicon) -> tuple[list[str], float, float | None]:
+    """Take a closing "and a half" / "and two thirds" off the words; "and a half
+    million" is half a million more."""
+    if len(words) >= 4 and words[-1] in lex.scales and words[-2] in lex.fractions and words[-4] == "and":
+        rest, fraction, _ = _split_fraction(words[:-1], lex)
+        return rest, fraction, float(lex.scales[words[-1]])
     if len(words) >= 3 and words[-1] in lex.fractions and words[-3] == "and":
         count = words[-2]
         numerator = 1 if count in ("a", "an") else lex.cardinals.get(count)
         if numerator:
-            return words[:-3], numerator * lex.fractions[words[-1]]
-    return words, 0.0
+            return words[:-3], numerator * lex.fractions[words[-1]], None
+    return words, 0.0, None
 
 
 def _split_decimals(words: list[str], lex: Lexicon) -> tuple[list[str], tuple[float, float] | None]:

@@ -104,7 +104,15 @@ def grammar() -> Grammar:
         rf"{sign_word}(?:{group}|(?i:an?)(?=\s+{big_scale}))"
         rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:an?\s)|{cardinal}[\s\-]+{fraction}){group})?)*"
         rf"(?:\s+(?i:point)(?:\s+{cardinal_compound})+)?"
-        rf"(?:{fraction_tail}|[\s\-‐]+{fraction_plural}(?!\p{{L}}))?"
+        rf"(?:{fraction_tail}(?:\s+{big_scale}(?!\p{{L}}))?|[\s\-‐]+{fraction_plural}(?!\p{{L}}))?"
+    )
+    # Digits with scale words, as some write a number out: "4 thousand 3 hundred
+    # and 21", "6 crore and two hundred". A further part follows "and" or
+    # carries its own (smaller) scale word.
+    small = rf"(?:\d{{1,3}}(?![\d,.])|{cardinal_compound})"
+    mixed = (
+        rf"\d{{1,3}}[\s\-]+{big_scale}(?!\p{{L}})"
+        rf"(?:\s+{small}[\s\-]+{big_scale}(?!\p{{L}})|\s+(?i:and)\s+{small}(?:[\s\-]+{big_scale}(?!\p{{L}}))?)+"
     )
     share = (
         rf"(?:(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}"
@@ -186,6 +194,7 @@ def grammar() -> Grammar:
             (?:(?P<prefix>{symbols}|{codes})\s?(?=[-−+]?\d))?
             (?P<number>
                 (?P<collective>{collective})
+              | (?P<mixed>{mixed})
               | (?P<sign>[-−+](?=\d)|{sign_word}(?=\d))?(?P<digits>{digits})
               | (?P<scaled_fraction>{scaled_fraction})
               | (?P<share>{share})
