@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -19,11 +20,13 @@ from factcheck import __version__
 from factcheck.corpus import InputProblem, read_corpus
 from factcheck.extract import extract_document
 from factcheck.model import Document
-from factcheck.pipeline import check_corpus, effective_verdict
-from factcheck.rules.load import load_rules
+from factcheck.config import Config, ConfigError, discover
+from factcheck.pipeline import DEFAULT_FAIL_ON, FAIL_ON, check_corpus, failing
+from factcheck.report.check import CHECK_FORMATS, render
+from factcheck.rules.load import load_rules, parse_tolerance
 from factcheck.rules.match import check_examples
-from factcheck.rules.model import Rule
-from factcheck.report.check import CHECK_FORMATS, check_json, check_table
+from factcheck.rules.model import Rule, Tolerance
+from factcheck.rules.suggest import suggest_rules
 from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -92,6 +95,14 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: table on a terminal, json otherwise)",
     )
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument(
+        "--fail-on",
+        metavar="WHAT",
+        type=_fail_on,
+        default=None,
+        help="what makes exit code 1: conflicting, contradicts-reference, any or never, "
+        "comma-separated (default: conflicting,contradicts-reference)",
+    )
     check.set_defaults(run=_run_check)
 
     rules = commands.add_parser("rules", help="validate and test analysts' rule files")
@@ -106,7 +117,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     test.add_argument("path", nargs="?", default="rules", help="rule file or folder (default: rules)")
     test.set_defaults(run=_run_rules_test)
+    suggest = rule_commands.add_parser(
+        "suggest", help="print a starter rule file from the claims a corpus repeats"
+    )
+    _add_paths(suggest)
+    suggest.set_defaults(run=_run_rules_suggest)
     return parser
+
+
+def _fail_on(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in FAIL_ON]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown value {unknown[0] if unknown else text!r} (choose from {', '.join(FAIL_ON)})"
+        )
+    return names
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
@@ -118,35 +144,80 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def documents(paths: Sequence[str], errors: TextIO, read: list[int]) -> Iterator[Document]:
-    """The readable documents of the corpus; each problem is reported on `errors`.
+@dataclass
+class Reading:
+    """What streamed past while reading the corpus: for exit codes and reports."""
 
-    `read` counts the documents as they stream past, so the caller can tell
-    "nothing could be read" (exit 2) from "some of it was bad" (reported,
-    exit as usual).
-    """
+    documents: int = 0
+    paths: dict[str, str] = field(default_factory=dict)  # doc id -> path as found
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+def documents(paths: Sequence[str], errors: TextIO, reading: Reading) -> Iterator[Document]:
+    """The readable documents of the corpus; each problem is reported on `errors`
+    and kept in `reading`, so the caller can tell "nothing could be read"
+    (exit 2) from "some of it was bad" (reported, then exit as usual)."""
     for item in read_corpus(paths):
         if isinstance(item, InputProblem):
             print(f"factcheck: {item}", file=errors)
+            reading.problems.append(item)
             continue
-        read[0] += 1
+        reading.documents += 1
+        reading.paths[item.id] = item.path
         yield item
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    rules = _load_rules(args.rules, args.no_rules)
-    fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "json")
-    read = [0]
-    result = check_corpus(documents(args.paths, sys.stderr, read), rules)
-    if read[0] == 0:
+    config = _config()
+    rules = _load_rules(args.rules or config.rules, args.no_rules)
+    tolerances = _tolerances(config)
+    fmt = args.format or config.format or ("table" if args.output is None and sys.stdout.isatty() else "json")
+    if fmt not in CHECK_FORMATS:
+        raise UsageError(f"{config.path}: unknown format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})")
+    reading = Reading()
+    result = check_corpus(documents(args.paths, sys.stderr, reading), rules, tolerances=tolerances)
+    if reading.documents == 0:
         raise UsageError("no document could be read")
-    report = check_json(result) if fmt == "json" else check_table(result)
+    for unused in result.unused_acknowledgements:
+        print(f"factcheck: {unused}", file=sys.stderr)
+    report = render(fmt, result, paths=reading.paths, skipped=reading.problems)
     if args.output:
         write_atomically(args.output, report)
     else:
         sys.stdout.write(report)
-    failing = {"conflicting", "contradicts-reference"}
-    return EXIT_FINDINGS if any(effective_verdict(v) in failing for v in result.verdicts) else EXIT_OK
+    fail_on = args.fail_on or config.fail_on or DEFAULT_FAIL_ON
+    return EXIT_FINDINGS if failing(result, fail_on) else EXIT_OK
+
+
+def _config() -> Config:
+    try:
+        config = discover()
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    if config.fail_on and any(name not in FAIL_ON for name in config.fail_on):
+        raise UsageError(f"{config.path}: fail-on takes {', '.join(FAIL_ON)}")
+    return config
+
+
+def _tolerances(config: Config) -> dict[str, Tolerance]:
+    """Default tolerances of automatic groups, per kind, from the settings file."""
+    units = {"percent": "percent", "count": "count", "money": "USD", "duration": "hour", "quantity": "count"}
+    parsed = {}
+    for kind, text in config.tolerance.items():
+        try:
+            parsed[kind] = parse_tolerance(text, units[kind])
+        except Exception as error:
+            raise UsageError(f"{config.path}: tolerance for {kind}: {error}") from None
+    return parsed
+
+
+def _run_rules_suggest(args: argparse.Namespace) -> int:
+    reading = Reading()
+    result = check_corpus(documents(args.paths, sys.stderr, reading))
+    if reading.documents == 0:
+        raise UsageError("no document could be read")
+    sys.stdout.write(suggest_rules(result.verdicts))
+    return EXIT_OK
 
 
 def _load_rules(path: str | None, disabled: bool) -> list[Rule]:
@@ -211,8 +282,8 @@ def write_atomically(path: str, text: str) -> None:
 
 def _run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    read = [0]
-    figures = (f for doc in documents(args.paths, sys.stderr, read) for f in extract_document(doc))
+    reading = Reading()
+    figures = (f for doc in documents(args.paths, sys.stderr, reading) for f in extract_document(doc))
     out = sys.stdout
     if fmt == "jsonl":
         for figure in figures:
@@ -222,6 +293,6 @@ def _run_extract(args: argparse.Namespace) -> int:
     else:
         out.write(figures_table(figures) + "\n")
     out.flush()
-    if read[0] == 0:
+    if reading.documents == 0:
         raise UsageError("no document could be read")
     return EXIT_OK

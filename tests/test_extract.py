@@ -1095,3 +1095,203 @@ def test_offsets_lines_and_order() -> None:
     share = figure_for(text, "12%")
     assert share.line == 3
     assert share.column == text.index("12%") - text.index("Its") + 1
+
+
+# --------------------------------------------------------------------------
+# further written forms: bound pairs, mixed digits and words, stacked scales,
+# one-character fractions, powers of ten, grouped digits, currency forms
+# --------------------------------------------------------------------------
+
+MORE_FORMS = [
+    pytest.param(
+        "Officials expect more than 10 and less than 40 candidates to register.",
+        "10 and less than 40",
+        {"unit": "count", **rng(10, 40)},
+        id="bound-pair-more-less",
+    ),
+    pytest.param(
+        "The new rules allow at most 100 and at least 20 guests per venue.",
+        "100 and at least 20",
+        rng(20, 100),
+        id="bound-pair-upper-first",
+    ),
+    pytest.param(
+        "Forecasters put inflation above 5% but below 8% next quarter.",
+        "5% but below 8%",
+        {"unit": "percent", "kind": "percent", **rng(5, 8)},
+        id="bound-pair-but-percent",
+    ),
+    pytest.param(
+        "Fines are greater than or equal to 500 euros.",
+        "500 euros",
+        {"unit": "EUR", "kind": "money", "value": 500, **ge(500)},
+        id="greater-than-or-equal-to",
+    ),
+    pytest.param(
+        "Each household may keep less or equal than 30 hens.",
+        "30 hens",
+        {"unit": "count", "value": 30, **le(30)},
+        id="less-or-equal-than",
+    ),
+    pytest.param(
+        "The bonus is 300 euros or more than a week's pay.",
+        "300 euros",
+        {"unit": "EUR", "kind": "money", "value": 300, **exact(300)},
+        id="or-more-than-is-no-postfix-bound",
+    ),
+    pytest.param(
+        "The plant will hire 1500-3000 workers next year.",
+        "1500-3000",
+        rng(1500, 3000),
+        id="range-low-end-looks-like-year",
+    ),
+    pytest.param(
+        "Organisers put the crowd at 5k-20k.",
+        "5k-20k",
+        rng(5000, 20000),
+        id="range-abbreviated-scales",
+    ),
+    pytest.param(
+        "The march drew 200~300 people.",
+        "200~300",
+        rng(200, 300),
+        id="range-tilde",
+    ),
+    pytest.param(
+        "Sentences of 5- to 10-year terms were handed down.",
+        "5- to 10-year",
+        {"unit": "year", "kind": "duration", **rng(5, 10)},
+        id="range-suspended-hyphen",
+    ),
+    pytest.param(
+        "The ministry counted 4 thousand 3 hundred and 21 complaints.",
+        "4 thousand 3 hundred and 21",
+        count(4321),
+        id="mixed-digits-and-scale-words",
+    ),
+    pytest.param(
+        "The stall took 3 hundred and 21 yuan on Sunday.",
+        "3 hundred and 21 yuan",
+        money(321, "CNY"),
+        id="mixed-hundred-and-digits-money",
+    ),
+    pytest.param(
+        "The budget gap reached two thousand million dollars.",
+        "two thousand million dollars",
+        money(2e9, "USD"),
+        id="stacked-scales-thousand-million",
+    ),
+    pytest.param(
+        "The scheme will cost three lakh crore rupees.",
+        "three lakh crore rupees",
+        money(3e12, "INR"),
+        id="stacked-scales-lakh-crore",
+    ),
+    pytest.param(
+        "The fund now manages one billion and a half million dollars.",
+        "one billion and a half million dollars",
+        money(1.0005e9, "USD"),
+        id="and-a-half-million-after-billion",
+    ),
+    pytest.param(
+        "Some five and a half million people voted.",
+        "five and a half million",
+        count(5.5e6),
+        id="and-a-half-before-million",
+    ),
+    pytest.param(
+        "The new bridge is 2½ miles long.",
+        "2½ miles",
+        qty(2.5, "mile"),
+        id="vulgar-fraction-mixed",
+    ),
+    pytest.param(
+        "Each sample held 1.3x10^6 particles.",
+        "1.3x10^6",
+        count(1.3e6),
+        id="power-of-ten-caret",
+    ),
+    pytest.param(
+        "The error rate fell to 2.48\u00d710\u22125 last year.",
+        "2.48\u00d710\u22125",
+        {"value": 2.48e-5},
+        id="power-of-ten-unicode-minus",
+    ),
+    pytest.param(
+        "Farmers received a subsidy of 12,34,567 rupees.",
+        "12,34,567 rupees",
+        money(1234567, "INR"),
+        id="indian-digit-grouping",
+    ),
+    pytest.param(
+        "The insurer booked losses of 75 USD million.",
+        "75 USD million",
+        money(7.5e7, "USD"),
+        id="currency-code-then-scale",
+    ),
+    pytest.param(
+        "The tender is worth 30 MUSD over five years.",
+        "30 MUSD",
+        money(3e7, "USD"),
+        id="scaled-currency-code-after",
+    ),
+    pytest.param(
+        "Its annual revenue is about MEUR 120.",
+        "MEUR 120",
+        money(1.2e8, "EUR"),
+        id="scaled-currency-code-before",
+    ),
+    pytest.param(
+        "A single ticket now costs 15 dollars 50.",
+        "15 dollars 50",
+        money(15.5, "USD"),
+        id="bare-cents-after-currency",
+    ),
+    pytest.param(
+        "The fare went up to thirteen dollars forty five.",
+        "thirteen dollars forty five",
+        money(13.45, "USD"),
+        id="bare-cents-in-words",
+    ),
+    pytest.param(
+        "He paid with a five-dollar bill.",
+        "five-dollar",
+        money(5, "USD"),
+        id="hyphenated-word-currency",
+    ),
+    pytest.param(
+        "The chance of a match is one over twenty.",
+        "one over twenty",
+        count(0.05),
+        id="fraction-with-over",
+    ),
+    pytest.param(
+        "The odds of winning are exactly one sixth.",
+        "one sixth",
+        count(1 / 6),
+        id="exact-fraction-is-a-number",
+    ),
+    pytest.param(
+        "The bakery sold 4 dozs of rolls.",
+        "4 dozs",
+        count(48),
+        id="dozen-abbreviation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "expected"), MORE_FORMS)
+def test_more_forms(text: str, needle: str, expected: dict[str, Any]) -> None:
+    check_case(text, needle, expected)
+
+
+def test_mixed_numbers_do_not_swallow_a_second_number() -> None:
+    text = "Between 3 hundred and 400 people came, and 2 million and 3 million watched."
+    assert_fields(figure_for(text, "3 hundred and 400"), rng(300, 400))
+    assert_fields(figure_for(text, "2 million"), count(2e6))
+    assert_fields(figure_for(text, "3 million"), count(3e6))
+
+
+def test_over_before_a_counted_noun_stays_a_bound() -> None:
+    text = "The price rose 5 over 10 years."
+    assert_fields(figure_for(text, "10 years"), {"qualifier": "gt"})

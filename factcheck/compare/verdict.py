@@ -24,6 +24,7 @@ CHANGED = "changed-over-time"
 SINGLE = "single-source"
 MATCHES_REFERENCE = "matches-reference"
 CONTRADICTS_REFERENCE = "contradicts-reference"
+ACKNOWLEDGED = "acknowledged"
 
 #: Groups larger than this are checked against their extreme figures only,
 #: so a huge automatic group costs linear time, not quadratic.
@@ -52,11 +53,12 @@ class Verdict:
     series: tuple[Figure, ...] = ()  # changed-over-time: the figures in period order
     thanks_to_tolerance: bool = False  # agrees only because of the tolerance
     references: tuple[tuple[Figure, str], ...] = ()  # each figure against the reference
+    acknowledged: str = ""  # why an analyst accepts this conflict, when one does
 
 
-def judge(group: ClaimGroup) -> Verdict:
-    """The verdict of one group."""
-    tolerance = group.rule.tolerance if group.rule else EXACT
+def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
+    """The verdict of one group; `default` is the tolerance of groups no rule defines."""
+    tolerance = group.rule.tolerance if group.rule else default
     figures = _one_per_claim(group.figures)
     intervals = {id(f): _interval_in(f, group.unit) for f in figures}
     references = _references(group, intervals, tolerance)

@@ -14,7 +14,13 @@ import regex
 from factcheck.extract.lexicon import Lexicon
 from factcheck.extract.numbers import Number, read_digits, read_words
 
+#: The grammar branches that read a number, in the order they are tried.
+_SOURCES = (
+    "digits", "mixed", "collective", "scaled_fraction", "share", "vague", "ratio", "words",
+    "article", "multiplying",
+)
 _SPACES = regex.compile(r"[\s\-‐]+")
+_BARE_SUBUNIT = 0.01  # "15 dollars 50": the coin of a currency is a hundredth
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,29 +42,21 @@ class Atom:
     change: bool = False  # "doubled", "threefold"
 
 
-def read_atom(match: regex.Match[str], lex: Lexicon, shift: int = 0) -> Atom | None:
-    """Read a grammar match of the `atom` branch; None when it is no number after all.
-
-    `shift` is how far the matched string's offsets run ahead of the document's."""
-    source = next(
-        name
-        for name in (
-            "digits", "mixed", "collective", "scaled_fraction", "share", "vague", "words", "article",
-            "multiplying",
-        )
-        if match.group(name) is not None
-    )
-    number_text = match.group(source)
+def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
+    """Read a grammar match of the `atom` branch; None when it is no number after all."""
+    groups = match.groupdict()  # one call instead of a dozen `group()` calls: this is hot
+    source = next(name for name in _SOURCES if groups[name] is not None)
+    number_text = groups[source]
     number = _read_number(source, number_text, lex)
     if number is None:
         return None
     value, rounding = number.value, number.rounding
-    sign = (match.group("sign") or "").strip().lower()
+    sign = (groups["sign"] or "").strip().lower()
     if sign in ("-", "−") or sign in lex.negative_words:
         value = -value
     fixed = _vague_interval(number_text, lex) if source == "vague" else None
 
-    scale_text = (match.group("scale") or "").strip().rstrip(".")
+    scale_text = (groups["scale"] or "").strip().rstrip(".")
     if scale_text:
         factor = _scale(scale_text, lex)
         value, rounding = value * factor, rounding * factor
@@ -66,20 +64,29 @@ def read_atom(match: regex.Match[str], lex: Lexicon, shift: int = 0) -> Atom | N
             fixed = (fixed[0] * factor, fixed[1] * factor)
 
     unit, kind, has_unit = "count", "count", False
-    prefix, unit_text = match.group("prefix"), match.group("unit")
+    prefix, unit_text = groups["prefix"], groups["unit"]
     if prefix:
         unit, kind, has_unit = _currency(prefix.strip(), lex), "money", True
+        if prefix.strip() in lex.scaled_codes:  # "MAUD 60"
+            factor = lex.scaled_codes[prefix.strip()][1]
+            value, rounding = value * factor, rounding * factor
     if unit_text:
         resolved = _unit(unit_text, lex)
         if resolved is None or (prefix and resolved[1] != "money"):
             return None
         unit, kind, factor = resolved
         value, rounding, has_unit = value * factor, rounding * factor, True
-    tail = match.group("tail")
+    unit_scale = groups["unit_scale"]
+    if unit_scale and kind == "money":  # "75 USD million"
+        factor = _scale(unit_scale.strip(), lex)
+        value, rounding = value * factor, rounding * factor
+    elif unit_scale:
+        return None
+    tail = groups["tail"]
     if tail:  # "3 million and a half"
         scale_factor = _scale(scale_text, lex) if scale_text else 1.0
         value += _fraction_tail(tail, lex) * scale_factor
-    cents = match.group("cents")
+    cents = groups["cents"]
     if cents and kind == "money":  # "3 dollars 50 cents"
         value += _subunits(cents, lex)
     if source == "share" and unit_text:
@@ -92,10 +99,10 @@ def read_atom(match: regex.Match[str], lex: Lexicon, shift: int = 0) -> Atom | N
     if source == "multiplying":
         unit, kind = "times", "quantity"
 
-    digits = match.group("digits") or ""
+    digits = groups["digits"] or ""
     return Atom(
-        start=match.start("atom") - shift,
-        end=match.end("atom") - shift,
+        start=match.start("atom"),
+        end=match.end("atom"),
         value=value,
         rounding=rounding,
         unit=unit,
@@ -112,10 +119,16 @@ def read_atom(match: regex.Match[str], lex: Lexicon, shift: int = 0) -> Atom | N
 
 def _read_number(source: str, text: str, lex: Lexicon) -> Number | None:
     lowered = _SPACES.sub(" ", text.lower())
+    if source == "digits" and text[-1:] in lex.vulgar_fractions:  # "½", "2¾"
+        whole = read_digits(text[:-1]) if text[:-1] else None
+        fraction = lex.vulgar_fractions[text[-1]]
+        return Number((whole.value if whole else 0.0) + fraction, 0.0)
     if source == "digits":
         return read_digits(text)
     if source in ("words", "mixed"):
         return read_words(text, lex)
+    if source == "ratio":
+        return _read_ratio(lowered, lex)
     if source == "article":
         return Number(1.0, 0.0)
     if source == "multiplying":
@@ -129,6 +142,19 @@ def _read_number(source: str, text: str, lex: Lexicon) -> Number | None:
     if source == "vague":
         return Number(_vague_value(lowered, lex), 0.5)
     return _read_share(lowered, lex)
+
+
+def _read_ratio(text: str, lex: Lexicon) -> Number | None:
+    """`one over three` -> 0.333; `negative one over 20` -> -0.05."""
+    part, _, whole = text.partition(" over ")
+    negative = part.split(" ", 1)[0] in lex.negative_words
+    if negative:
+        part = part.split(" ", 1)[1]
+    numerator, denominator = _small_number(part, lex), _small_number(whole, lex)
+    if numerator is None or not denominator:
+        return None
+    value = numerator / denominator
+    return Number(-value if negative else value, 0.0)
 
 
 def _read_share(text: str, lex: Lexicon) -> Number | None:
@@ -153,10 +179,11 @@ def _fraction_tail(text: str, lex: Lexicon) -> float:
 
 
 def _subunits(text: str, lex: Lexicon) -> float:
-    """` and 50 cents` -> 0.5."""
+    """` and 50 cents` -> 0.5; a bare ` 50` after the currency is cents too."""
     words = _SPACES.sub(" ", text.strip().lower()).removeprefix("and ").rsplit(" ", 1)
-    count = _small_number(words[0], lex) or 0.0
-    return count * lex.subunits[words[1]]
+    if words[-1] in lex.subunits:
+        return (_small_number(words[0], lex) or 0.0) * lex.subunits[words[-1]]
+    return (_small_number(" ".join(words), lex) or 0.0) * _BARE_SUBUNIT
 
 
 def _read_scaled_fraction(text: str, lex: Lexicon) -> Number | None:
@@ -210,7 +237,8 @@ def _scale(text: str, lex: Lexicon) -> float:
 
 
 def _currency(text: str, lex: Lexicon) -> str:
-    return lex.currency_symbols.get(text) or lex.currency_codes[text]
+    scaled = lex.scaled_codes.get(text)
+    return lex.currency_symbols.get(text) or lex.currency_codes.get(text) or scaled[0]
 
 
 def _unit(text: str, lex: Lexicon) -> tuple[str, str, float] | None:
@@ -225,6 +253,9 @@ def _unit(text: str, lex: Lexicon) -> tuple[str, str, float] | None:
     )
     if currency:
         return currency, "money", 1.0
+    if text in lex.scaled_codes:  # "30 MUSD"
+        code, factor = lex.scaled_codes[text]
+        return code, "money", factor
     word = lex.units.get(text) or lex.units.get(lowered) or lex.units.get(_SPACES.sub(" ", text))
     if word is None:
         return None

@@ -10,6 +10,7 @@ with the number of figures, not with the length of the text.
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from collections.abc import Iterator
 
 import regex
@@ -29,6 +30,11 @@ _ARTICLE_TIME_REFERENCE = regex.compile(
     r"[ \t]+(?:\p{L}+[ \t]+)?(?i:ago|earlier|later|before|after|since|previously|on|from|and|or)\b"
 )
 _ARTICLE_RATE = frozenset("once twice thrice per each every times percent".split())
+_CAPITAL_NEXT = regex.compile(r"[ \t]+(\p{Lu})")
+_SHARE_FOLLOWS = regex.compile(r"\s+(?i:of|the|its|their|his|her|our|all)\b")
+_OF_FOLLOWS = regex.compile(r"\s+(?i:of|the)\b")
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}]+)")
+_WORDS_AHEAD = regex.compile(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)")
 _ONE_NOT_A_COUNT = frozenset("no any every each the this that which someone".split())
 
 
@@ -48,7 +54,7 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
         atom
         for match in _matches(text, body, gram)
         if match.group("atom") is not None
-        and (atom := read_atom(match, lex, shift=1)) is not None
+        and (atom := read_atom(match, lex)) is not None
         and _is_figure(atom, text, body, lex, gram)
     ]
     if not atoms:
@@ -60,11 +66,11 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
             skip_next = False
             continue
         following = atoms[i + 1] if i + 1 < len(atoms) else None
-        ranged = following and _range_with(atom, following, text, body, lex, gram)
+        ranged = following and (
+            _range_with(atom, following, text, body, lex, gram)
+            or _bound_pair(atom, following, text, body, lex, gram)
+        )
         if ranged:
-            skip_next = True
-            yield _range_figure(atom, following, document, index, gram)
-        elif following and _bound_pair(atom, following, text, body, lex, gram):
             skip_next = True
             yield _range_figure(atom, following, document, index, gram)
         else:
@@ -72,14 +78,27 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
 
 
 def _matches(text: str, body: int, gram: Grammar) -> Iterator[regex.Match[str]]:
-    """Every grammar match in the body, over the text behind one space.
+    """Every grammar match in the body, left to right, never overlapping.
 
-    The master pattern starts on the character before a candidate, so that
-    the engine skips through words fast; the space gives a candidate at the
-    very start of the text that character. Offsets in these matches are
-    one more than in `text` (`read_atom` takes the shift off).
+    A light pattern finds the few places where a figure can start (a digit,
+    a currency sign, a number word); only there is the full grammar tried.
+    Running the full alternation at every character would be ten times
+    slower on news text, where figures are sparse.
     """
-    return gram.master.finditer(" " + text, body)
+    end = body
+    for candidate in gram.candidate.finditer(text, body):
+        start = candidate.start()
+        if start < end:
+            continue
+        match = None
+        if text[start].isdigit():  # a currency or sign before it belongs to the figure
+            lead = gram.lead.search(text, max(end, start - 12), start)
+            if lead is not None and lead.start() < start:
+                match = gram.master.match(text, lead.start())
+        match = match or gram.master.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 # --- what is not a figure ---------------------------------------------------
@@ -90,13 +109,14 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
     before = text[max(body, atom.start - _CONTEXT) : atom.start]
     after = text[atom.end : atom.end + _CONTEXT]
     previous = _word_before(before, gram)
-    qualifier = gram.qualifier_before.search(before)
+    qualifier = _qualifier_before(gram, before)
     qualified = qualifier is not None and qualifier.group("q").lower() not in lex.range_openers
     bare = not atom.has_unit and not atom.has_scale
 
     if bare and (_month(previous, lex) or previous.lower() in lex.weekdays):
         return False  # "June 16", "on August 9", "on Sunday (27)"
-    if bare and atom.plain_integer and 1000 <= atom.value <= 2100 and not qualified and not _before_large(after, gram):
+    year_like = bare and atom.plain_integer and 1000 <= atom.value <= 2100
+    if year_like and not qualified and not _before_large(after, gram):
         return False  # a year (but not the low end of "1000-5000")
     if bare and atom.source == "digits" and previous.lower() in lex.identifier_words:
         return False  # "Article 5", "flight 4978"
@@ -126,6 +146,13 @@ def _before_large(after: str, gram: Grammar) -> bool:
     return "," in digits or int(regex.sub(r"\D", "", digits) or 0) > 2100
 
 
+@lru_cache(maxsize=4096)
+def _qualifier_before(gram: Grammar, window: str) -> regex.Match[str] | None:
+    """The qualifier phrase ending a window of context. Several rules ask
+    about the same atom's window, so the answer is kept."""
+    return gram.qualifier_before.search(window)
+
+
 def _word_before(before: str, gram: Grammar) -> str:
     match = gram.word_before.search(before)
     return match.group(1) if match else ""
@@ -143,7 +170,7 @@ def _in_name(previous: str, before: str, after: str) -> bool:
     head = before.rstrip()[: -len(previous)].rstrip()
     if bool(head) and head[-1] not in ".!?:\"“”'‘’\n([-–—•":
         return True
-    following = regex.match(r"[ \t]+(\p{Lu})", after)
+    following = _CAPITAL_NEXT.match(after)
     return following is not None
 
 
@@ -176,7 +203,7 @@ def _bare_half(atom: Atom, text: str, after: str, qualified: bool) -> bool:
     """A lone "half" is a share only before "of"/"the" or after a qualifier."""
     if text[atom.start : atom.end].lower() != "half" or qualified:
         return False
-    return regex.match(r"\s+(?i:of|the|its|their|his|her|our|all)\b", after) is None
+    return _SHARE_FOLLOWS.match(after) is None
 
 
 # --- ranges -----------------------------------------------------------------
@@ -201,7 +228,7 @@ def _range_with(
         word = stripped
     else:
         word = join.group("join").strip()
-    opener = gram.qualifier_before.search(text[max(body, first.start - _CONTEXT) : first.start])
+    opener = _qualifier_before(gram, text[max(body, first.start - _CONTEXT) : first.start])
     opened_by = opener.group("q").lower() if opener else ""
     if word.lower() == "and":
         return word if opened_by == "between" else None
@@ -212,18 +239,20 @@ def _range_with(
     return word
 
 
-def _bound_pair(first: Atom, second: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> bool:
+def _bound_pair(
+    first: Atom, second: Atom, text: str, body: int, lex: Lexicon, gram: Grammar
+) -> bool:
     """A lower and an upper bound joined into one range: "more than 10 and less
     than 40", "at most 100 and at least 20", "above 5% but below 8%"."""
     if first.kind != second.kind and first.has_unit and second.has_unit:
         return False
-    codes = [_qualifier(atom, text, body, lex, gram)[0] for atom in (first, second)]
-    lower = [atom.value for atom, code in zip((first, second), codes, strict=True) if code in ("gt", "ge")]
-    upper = [atom.value for atom, code in zip((first, second), codes, strict=True) if code in ("lt", "le")]
+    pair = [(atom.value, _qualifier(atom, text, body, lex, gram)[0]) for atom in (first, second)]
+    lower = [value for value, code in pair if code in ("gt", "ge")]
+    upper = [value for value, code in pair if code in ("lt", "le")]
     if not (lower and upper and lower[0] < upper[0]):
         return False
     before_second = text[max(first.end, second.start - _CONTEXT) : second.start]
-    opener = gram.qualifier_before.search(before_second)
+    opener = _qualifier_before(gram, before_second)
     if opener is None:
         return False
     between = before_second[: opener.start("q")]
@@ -236,7 +265,7 @@ def _bound_pair(first: Atom, second: Atom, text: str, body: int, lex: Lexicon, g
 def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> tuple[str, str, int]:
     """Contract qualifier code, the phrase as written, and where the phrase starts."""
     before = text[max(body, atom.start - _CONTEXT) : atom.start]
-    match = gram.qualifier_before.search(before)
+    match = _qualifier_before(gram, before)
     if match:
         phrase = regex.sub(r"\s+", " ", match.group("q").lower())
         start = atom.start - len(before) + match.start("q")
@@ -255,7 +284,7 @@ def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
 
 def _is_benchmark(atom: Atom, text: str, lex: Lexicon) -> bool:
     """The figure names a forecast or threshold that something else is compared with."""
-    following = regex.match(r"[ \t]+([\p{L}]+)", text[atom.end : atom.end + _CONTEXT])
+    following = _NEXT_WORD.match(text, atom.end, atom.end + _CONTEXT)
     return bool(following) and following.group(1).lower() in lex.benchmark_nouns
 
 
@@ -281,7 +310,7 @@ def _single_figure(
 ) -> Figure:
     text, body = document.text, document.body_start
     qualifier, phrase, qualifier_start = _qualifier(atom, text, body, lex, gram)
-    if atom.source == "share" and atom.unit == "percent" and not _is_share(atom, text, phrase):
+    if atom.source == "share" and atom.unit == "percent" and not _is_share(atom, text, phrase, lex):
         atom = _plain_fraction(atom)
     end, unit, kind = atom.end, atom.unit, atom.kind
     if kind == "count" and atom.source != "multiplying":
@@ -309,13 +338,16 @@ def _single_figure(
     )
 
 
-def _is_share(atom: Atom, text: str, qualifier_phrase: str) -> bool:
+def _is_share(atom: Atom, text: str, qualifier_phrase: str, lex: Lexicon) -> bool:
     """"two thirds of voters", "more than half", "one in five": a share, in percent.
-    Without "of" or a qualifier a fraction is just a number ("one eighth")."""
+    Without "of" or a bound or approximation a fraction is just a number ("one
+    eighth", "exactly one sixth")."""
     written = text[atom.start : atom.end].lower()
-    if qualifier_phrase or " in " in written or written == "half":
+    if (qualifier_phrase and qualifier_phrase not in lex.exact_words) or " in " in written:
         return True
-    return regex.match(r"\s+(?i:of|the)\b", text[atom.end : atom.end + 8]) is not None
+    if written == "half":
+        return True
+    return _OF_FOLLOWS.match(text, atom.end, atom.end + 8) is not None
 
 
 def _plain_fraction(atom: Atom) -> Atom:
@@ -337,7 +369,7 @@ def _range_figure(
     rounding = max(first.rounding, second.rounding)
     text = document.text
     window_start = max(document.body_start, first.start - _CONTEXT)
-    opener = gram.qualifier_before.search(text[window_start : first.start])
+    opener = _qualifier_before(gram, text[window_start : first.start])
     qualifier_start = window_start + opener.start("q") if opener else first.start
     return _figure(
         document,
@@ -378,7 +410,7 @@ def _counted_words(after: str, lex: Lexicon) -> int:
     """Length of the counted noun phrase at the start of `after` ("Russian companies")."""
     end = 0
     words = 0
-    for match in regex.finditer(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)", after):
+    for match in _WORDS_AHEAD.finditer(after):
         word = match.group(1)
         lowered = word.lower()
         if (

@@ -50,6 +50,7 @@ class Lexicon:
     collectives: dict[str, int]
     vague: dict[str, Vague]
     fractions: dict[str, float]
+    vulgar_fractions: dict[str, float]
     negative_words: tuple[str, ...]
     subunits: dict[str, float]
     share_tolerance: float
@@ -67,6 +68,7 @@ class Lexicon:
     exact_case_units: frozenset[str]
     currency_symbols: dict[str, str]
     currency_codes: dict[str, str]
+    scaled_codes: dict[str, tuple[str, float]]
     currency_names: dict[str, str]
     change_verbs: frozenset[str]
     change_nouns: frozenset[str]
@@ -96,7 +98,9 @@ def lexicon() -> Lexicon:
     exact_case = unit_table.pop("exact_case")["words"]
     units = {
         word if word in exact_case else word.lower(): UnitWord(
-            entry.get("unit", name), float(entry.get("factor", 1.0)), entry.get("kind") == "duration"
+            entry.get("unit", name),
+            float(entry.get("factor", 1.0)),
+            entry.get("kind") == "duration",
         )
         for name, entry in unit_table.items()
         for word in entry["words"]
@@ -111,6 +115,7 @@ def lexicon() -> Lexicon:
         collectives=numbers["collectives"],
         vague={word: Vague(**entry) for word, entry in numbers["vague"].items()},
         fractions=numbers["fractions"],
+        vulgar_fractions=numbers["vulgar_fractions"],
         negative_words=tuple(numbers["negative_words"]["words"]),
         subunits=numbers["subunits"],
         share_tolerance=float(numbers["share_words"]["tolerance"]),
@@ -128,6 +133,12 @@ def lexicon() -> Lexicon:
         exact_case_units=frozenset(exact_case),
         currency_symbols={s: code for code, c in currencies.items() for s in c["symbols"]},
         currency_codes={s: code for code, c in currencies.items() for s in c["codes"]},
+        scaled_codes={
+            scale + s: (code, float(factor))
+            for scale, factor in numbers["code_scales"].items()
+            for code, c in currencies.items()
+            for s in c["codes"]
+        },
         currency_names={s.lower(): code for code, c in currencies.items() for s in c["names"]},
         change_verbs=frozenset(changes["verbs"]),
         change_nouns=frozenset(changes["nouns"]),

@@ -22,7 +22,11 @@ class Number:
     rounding: float
 
 
+_DECIMAL_COMMA = regex.compile(r"[-+]?\d+,\d{1,2}")
 _SEPARATORS = regex.compile(r"[,\s\u00a0\u202f]")
+_POWER = regex.compile(  # mantissa, base, exponent; "x" or the multiplication sign
+    r"([-+]?\d+(?:\.\d+)?)(?:\s?[x\u00d7]\s?(\d+))?(?:\^|(?<=[x\u00d7]\s?10)(?=-))([-+]?\d+)"
+)
 _WORD_SPLIT = regex.compile(r"[\s\-‐]+")
 
 
@@ -31,7 +35,18 @@ def read_digits(text: str) -> Number | None:
     text = text.replace("−", "-")
     if "/" in text:
         return _read_fraction(text)
-    if regex.fullmatch(r"[-+]?\d+,\d{1,2}", text):  # decimal comma: only ever matched before %
+    power = _POWER.fullmatch(text)
+    if power:  # "1.3x10^6", "2.48x10-5" (also with the multiplication and minus signs), "2^10"
+        mantissa, base, exponent = power.groups()
+        if base is None:
+            mantissa, base = "1", mantissa
+        try:
+            scale = float(base) ** int(exponent)
+        except (OverflowError, ZeroDivisionError):
+            return None
+        decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        return Number(float(mantissa) * scale, 0.5 * 10.0**-decimals * scale)
+    if _DECIMAL_COMMA.fullmatch(text):  # decimal comma: only ever matched before %
         text = text.replace(",", ".")
     else:
         text = _SEPARATORS.sub("", text)
@@ -112,9 +127,12 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
 def _split_fraction(words: list[str], lex: Lexicon) -> tuple[list[str], float, float | None]:
     """Take a closing "and a half" / "and two thirds" off the words; "and a half
     million" is half a million more."""
-    if len(words) >= 4 and words[-1] in lex.scales and words[-2] in lex.fractions and words[-4] == "and":
+    scaled = len(words) >= 4 and words[-1] in lex.scales and words[-2] in lex.fractions
+    if scaled and words[-4] == "and":
         rest, fraction, _ = _split_fraction(words[:-1], lex)
-        return rest, fraction, float(lex.scales[words[-1]])
+        if rest and rest[-1] in lex.scales:  # "one billion and a half million"
+            return rest, fraction, float(lex.scales[words[-1]])
+        return [*rest, words[-1]], fraction, None  # "five and a half million"
     if len(words) >= 3 and words[-1] in lex.fractions and words[-3] == "and":
         count = words[-2]
         numerator = 1 if count in ("a", "an") else lex.cardinals.get(count)

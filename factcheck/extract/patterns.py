@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+import re
+
 import regex
 
 from factcheck.extract.lexicon import Lexicon, lexicon
@@ -37,6 +39,23 @@ def alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
+def phrases(words: Iterable[str]) -> str:
+    """A flat alternation, longest phrase first, case-insensitive.
+
+    For patterns searched in reverse (regex.REVERSE), where a trie would
+    settle for the shortest phrase ("less than" inside "no less than").
+    """
+    escaped = [
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    ]
+    return f"(?i:{'|'.join(escaped) or '(?!)'})"
+
+
+def _exact_phrases(words: Iterable[str]) -> str:
+    """Like `phrases`, keeping case: currency codes are upper case."""
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
 def _trie_pattern(node: dict[str, dict]) -> str:
     branches = [
         (r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
@@ -51,10 +70,12 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return body
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Grammar:
     """Compiled patterns; see `grammar()`."""
 
+    candidate: re.Pattern[str]  # where a match can start: found fast, checked by `master`
+    lead: regex.Pattern[str]  # currency or sign before a digit candidate
     master: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
     bound_after: regex.Pattern[str]
@@ -106,13 +127,22 @@ def grammar() -> Grammar:
         rf"(?:\s+(?i:point)(?:\s+{cardinal_compound})+)?"
         rf"(?:{fraction_tail}(?:\s+{big_scale}(?!\p{{L}}))?|[\s\-‐]+{fraction_plural}(?!\p{{L}}))?"
     )
+    # A fraction written with "over": "one over three", "1 over 20". Only a
+    # bare pair at the end of a phrase, so that "5 over 10 years" stays a bound.
+    ratio_side = rf"(?:{group}|\d+(?:\.\d+)?(?![\d,]))"
+    ratio = (
+        rf"{sign_word}{ratio_side}\s+(?i:over)\s+{ratio_side}(?!\s*[\p{{L}}\d%$€£]|[.,]\d)"
+    )
     # Digits with scale words, as some write a number out: "4 thousand 3 hundred
-    # and 21", "6 crore and two hundred". A further part follows "and" or
-    # carries its own (smaller) scale word.
+    # and 21", "6 crore and two hundred". A further part carries its own scale
+    # word, or follows "and" with at most "hundred" (so that "2 million and 3
+    # million" stays two numbers, and "between 3 hundred and 400" a range).
     small = rf"(?:\d{{1,3}}(?![\d,.])|{cardinal_compound})"
     mixed = (
-        rf"\d{{1,3}}[\s\-]+{big_scale}(?!\p{{L}})"
-        rf"(?:\s+{small}[\s\-]+{big_scale}(?!\p{{L}})|\s+(?i:and)\s+{small}(?:[\s\-]+{big_scale}(?!\p{{L}}))?)+"
+        rf"(?<!(?i:between)\s{{1,4}})\d{{1,3}}[\s\-]+{big_scale}(?!\p{{L}})"
+        rf"(?:\s+{small}[\s\-]+{big_scale}(?!\p{{L}})"
+        rf"|\s+(?i:and)\s+(?!0(?!\d)){small}(?![\s\-]+{big_scale})"
+        rf"|(?<!(?i:hundred))\s+(?i:and)\s+{small}[\s\-]+(?i:hundred)(?![\s\-]*\p{{L}}))+"
     )
     share = (
         rf"(?:(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}"
@@ -138,8 +168,13 @@ def grammar() -> Grammar:
     article_time = rf"(?i:an?)(?=\s+{alternation(time_units)}\b)"
     multiplying = alternation(lex.multiplying_verbs)
 
+    vulgar = alternation(lex.vulgar_fractions, ignore_case=False)
     digits = (
-        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d)"
+        rf"(?:\d*{vulgar}"
+        r"|\d+(?:\.\d+)?(?:\s?[x\u00d7]\s?\d+)?\^[-\u2212+]?\d+(?![\d.])"
+        r"|\d+(?:\.\d+)?\s?[x\u00d7]\s?10[-\u2212]\d+(?![\d.])"
+        r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![,.]?\d)"
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,.]?\d)"
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,.]?\d)"
         r"|\d+,\d{1,2}(?=\s?%)"
         r"|(?:\d+\s+)?\d{1,2}/\d{1,2}(?![/\d])"
@@ -154,7 +189,7 @@ def grammar() -> Grammar:
         rf"|\s+{big_scale}(?!\p{{L}}))"
     )
     symbols = alternation(lex.currency_symbols, ignore_case=False)
-    codes = alternation(lex.currency_codes, ignore_case=False)
+    codes = alternation([*lex.currency_codes, *lex.scaled_codes], ignore_case=False)
     names = alternation(lex.currency_names)
     unit_words = _unit_alternation(lex)
     unit = rf"(?:{unit_words}|{names}|{codes}|{symbols}|(?i:fold|times)(?!\p{{L}}))"
@@ -163,19 +198,27 @@ def grammar() -> Grammar:
     # What a candidate can start with, as one quick look-ahead: anything but a
     # letter or a space, or one of these words (lower, Title or UPPER case).
     starters = [
-        *lex.cardinals, *lex.fractions, "half", "tens", *(w.split()[0] for w in lex.vague if " " not in w),
-        *lex.negative_words, *lex.multiplying_verbs,
+        *lex.cardinals, *lex.fractions, "half", "tens", *lex.negative_words, *lex.multiplying_verbs,
+        *(w for w in lex.vague if " " not in w),
     ]
     after_article = [*lex.fractions, *lex.scales, *lex.collectives, "few", "couple", *time_units]
-    letter_prefixes = [w for w in [*lex.currency_symbols, *lex.currency_codes] if regex.match(r"\p{L}", w)]
-    gate = (
-        rf"(?=[^\p{{L}}\s]|{alternation(_cased(starters), ignore_case=False)}"
-        rf"|{alternation(_cased(['a', 'an']), ignore_case=False)}\s+{alternation(_cased(after_article), ignore_case=False)}"
-        rf"|{alternation([*letter_prefixes, *_cased(lex.months)], ignore_case=False)})"
+    # Where a match can start, found with the standard `re` engine, which
+    # scans this simple shape several times faster than the full grammar:
+    # a digit, a sign or point before one, a currency sign, or the first
+    # word of a number, share, vague amount, currency code or month.
+    first_letters = "".join(sorted({w[0].lower() for w in starters} | {"a"}))
+    candidate = (
+        rf"\d|\b(?=[{first_letters}])(?:{alternation(starters)}|an?\s+{alternation(after_article)})"
+    )
+    # What may stand before a digit and still belong to its figure: a
+    # currency sign or code, a sign, a decimal point ("US$ 2", "-5", ".5").
+    lead = regex.compile(
+        rf"(?:(?:{_exact_phrases([*lex.currency_symbols, *lex.currency_codes, *lex.scaled_codes])})\s?)?"
+        rf"(?:[-−+]|{phrases(lex.negative_words)}\s+)?\.?$",
+        regex.REVERSE,
     )
 
     body = rf"""
-        {gate}
         (?:(?P<skip>
             \d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?!\d)
@@ -193,45 +236,56 @@ def grammar() -> Grammar:
         (?P<atom>
             (?:(?P<prefix>{symbols}|{codes})\s?(?=[-−+]?\d))?
             (?P<number>
-                (?P<collective>{collective})
+                (?P<ratio>{ratio})
+              | (?P<collective>{collective})
               | (?P<mixed>{mixed})
               | (?P<sign>[-−+](?=\d)|{sign_word}(?=\d))?(?P<digits>{digits})
               | (?P<scaled_fraction>{scaled_fraction})
               | (?P<share>{share})
               | (?P<vague>{vague})
-              | (?P<words>{word_number})(?![\-‐](?!{unit_words})\p{{L}})
+              | (?P<words>{word_number})(?![\-‐](?!{unit_words}|{names})\p{{L}})
               | (?P<article>{article_time})
               | (?P<multiplying>{multiplying})
             )
             (?P<scale>{scale})?
             (?P<tail>{fraction_tail})?
             (?:[\s\-‐]?(?P<unit>{unit}))?
-            (?P<cents>(?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!\p{{L}}))?
+            (?P<unit_scale>(?<=\p{{Lu}}{{3}})\s+{big_scale}(?!\p{{L}}))?
+            (?P<cents>
+                (?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!\p{{L}})
+              | (?<=\p{{L}})(?<={names}|{codes})(?:\s+(?i:and))?\s+(?:\d{{2}}|{cardinal_compound})
+                (?![\s\-]*[\p{{L}}\d%$€£]|[.,]\d)
+            )?
         )
         (?![\p{{L}}\d]))
     """
     qualifier_words = [*lex.exact_words, *lex.approx, *lex.bounds, *lex.range_openers]
+    # Patterns anchored at the end of a window of context are searched in
+    # reverse (regex.REVERSE): tried from the end, they fail at once elsewhere.
     qualifier_before = regex.compile(
-        rf"(?<![\p{{L}}])(?P<q>{alternation(qualifier_words)})\s+(?:(?i:of)\s+)?$"
+        rf"(?<![\p{{L}}])(?P<q>{phrases(qualifier_words)})\s+(?:(?i:of)\s+)?$", regex.REVERSE
     )
     bound_after = regex.compile(
         rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!\p{{L}})(?!\s+(?i:than|or\s+equal)\b)"
     )
     joins = alternation(lex.range_joins)
     return Grammar(
-        master=regex.compile(rf"[^\p{{L}}\d](?:{body})", regex.VERBOSE | regex.V0),
+        candidate=re.compile(candidate, re.IGNORECASE),
+        lead=lead,
+        master=regex.compile(body, regex.VERBOSE | regex.V0),
         qualifier_before=qualifier_before,
         bound_after=bound_after,
-        range_join=regex.compile(rf"\s*(?P<join>{joins})\s*$"),
+        range_join=regex.compile(rf"[\-\u2010]?\s*(?P<join>{joins})\s*$"),
         range_to_number=regex.compile(rf"\s*(?:{joins})\s*(?:{symbols}\s?)?(\d[\d,]*)(?![\d.])"),
         bound_join=regex.compile(rf"\s*,?\s*(?:{alternation(lex.bound_joins)}\s+)?"),
         word_after=regex.compile(r"[ \t]+([\p{L}][\p{L}'’\-]*)"),
-        word_before=regex.compile(r"([\p{L}][\p{L}'’\-]*\.?)[ \t]*\(?$"),
+        word_before=regex.compile(r"([\p{L}][\p{L}'’\-]*\.?)[ \t]*\(?$", regex.REVERSE),
         rate_words=regex.compile(rf"(?<!\p{{L}}){alternation(lex.rate_words)}(?!\p{{L}})"),
         change_before=regex.compile(
-            rf"(?<!\p{{L}}){alternation(lex.change_verbs)}"
+            rf"(?<!\p{{L}}){phrases(lex.change_verbs)}"
             rf"(?:(?:\s+[\p{{L}}'’\-]+){{0,4}}?\s+(?i:by))?\s*$"
-            rf"|(?<!\p{{L}}){alternation(lex.change_nouns)}\s+(?i:of|by)\s*$"
+            rf"|(?<!\p{{L}}){phrases(lex.change_nouns)}\s+(?i:of|by)\s*$",
+            regex.REVERSE,
         ),
         change_verb=regex.compile(rf"(?<!\p{{L}}){alternation(lex.change_verbs)}(?!\p{{L}})"),
         change_after=regex.compile(

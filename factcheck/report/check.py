@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import textwrap
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tabulate import tabulate
 
 from factcheck.compare.verdict import Disagreement, Verdict
+from factcheck.corpus import InputProblem
 from factcheck.model import Figure
 from factcheck.pipeline import CheckResult, effective_verdict
 from factcheck.report.figures import number_text
@@ -131,3 +133,15 @@ def _around(figure: Figure) -> str:
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def render(
+    fmt: str,
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> str:
+    """The report in format `fmt` (one of CHECK_FORMATS)."""
+    del paths, skipped  # used by the CI formats
+    return check_json(result) if fmt == "json" else check_table(result)

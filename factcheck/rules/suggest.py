@@ -1,0 +1,68 @@
+"""`factcheck rules suggest`: automatic groups turned into a starter rule file.
+
+An analyst runs it on a corpus, keeps the claims worth tracking, and edits
+labels, measure words and tolerances. The output is valid TOML that
+`factcheck rules validate` accepts: every string goes through `json.dumps`,
+whose escapes TOML's basic strings share.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from factcheck.attribute.measure import measure_key
+from factcheck.compare.verdict import SINGLE, Verdict
+
+_HEADER = """\
+# Starter rules suggested by `factcheck rules suggest` from the claims that
+# appear in more than one document. Keep the ones worth tracking, give them
+# a better label, measure words and tolerance, then check the file with
+#   factcheck rules validate <this file>
+#   factcheck rules test <this file>
+"""
+
+
+def suggest_rules(verdicts: Sequence[Verdict]) -> str:
+    """One `[[claim]]` per automatic group found in two or more documents."""
+    blocks = [_HEADER]
+    seen: set[str] = set()
+    for verdict in verdicts:
+        group = verdict.group
+        if group.rule is not None or verdict.verdict == SINGLE:
+            continue
+        claim_id = _unique(group.claim.removeprefix("auto-") or "claim", seen)
+        words = Counter(
+            word for f in group.figures for word in measure_key(f).split() if len(word) > 2
+        )
+        measure = [word for word, _ in words.most_common(3)] or [group.label]
+        subjects = Counter(f.subject for f in group.figures if f.subject)
+        lines = [
+            "[[claim]]",
+            f"id = {json.dumps(claim_id)}",
+            f"label = {json.dumps(group.label, ensure_ascii=False)}",
+            f"unit = {json.dumps(group.unit)}",
+            f"measure = {json.dumps(measure, ensure_ascii=False)}",
+        ]
+        if subjects:
+            lines.append(f"subject = {json.dumps(subjects.most_common(1)[0][0], ensure_ascii=False)}")
+        lines += [
+            f"change = {'true' if group.figures[0].is_change else 'false'}",
+            'tolerance = "0"',
+            f"# seen as {verdict.verdict} in {len({f.doc for f in group.figures})} documents, e.g.",
+            f"examples = [{json.dumps(' '.join(group.figures[0].sentence.split()), ensure_ascii=False)}]",
+        ]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _unique(text: str, seen: set[str]) -> str:
+    base = regex.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-")[:40].strip("-") or "claim"
+    candidate, n = base, 2
+    while candidate in seen:
+        candidate, n = f"{base}-{n}", n + 1
+    seen.add(candidate)
+    return candidate
