@@ -208,7 +208,7 @@ def grammar() -> Grammar:
     # word of a number, share, vague amount, currency code or month.
     first_letters = "".join(sorted({w[0].lower() for w in starters} | {"a"}))
     candidate = (
-        rf"\d|\b(?=[{first_letters}])(?:{alternation(starters)}|an?\s+{alternation(after_article)})"
+        rf"\d|[{''.join(lex.vulgar_fractions)}]|\b(?=[{first_letters}])(?:{alternation(starters)}|an?\s+{alternation(after_article)})"
     )
     # What may stand before a digit and still belong to its figure: a
     # currency sign or code, a sign, a decimal point ("US$ 2", "-5", ".5").
