@@ -30,6 +30,9 @@ _ARTICLE_TIME_REFERENCE = regex.compile(
     r"[ \t]+(?:\p{L}+[ \t]+)?(?i:ago|earlier|later|before|after|since|previously|on|from|and|or)\b"
 )
 _ARTICLE_RATE = frozenset("once twice thrice per each every times percent".split())
+_SPACES = regex.compile(r"\s+")
+_NOT_DIGIT = regex.compile(r"\D")
+_FIRST_DIGITS = regex.compile(r"[^\d]*([\d.,]+)")
 _CAPITAL_NEXT = regex.compile(r"[ \t]+(\p{Lu})")
 _SHARE_FOLLOWS = regex.compile(r"\s+(?i:of|the|its|their|his|her|our|all)\b")
 _OF_FOLLOWS = regex.compile(r"\s+(?i:of|the)\b")
@@ -143,7 +146,7 @@ def _before_large(after: str, gram: Grammar) -> bool:
     if match is None:
         return False
     digits = match.group(1)
-    return "," in digits or int(regex.sub(r"\D", "", digits) or 0) > 2100
+    return "," in digits or int(_NOT_DIGIT.sub("", digits) or 0) > 2100
 
 
 @lru_cache(maxsize=4096)
@@ -262,12 +265,13 @@ def _bound_pair(
 # --- building figures -------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
 def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> tuple[str, str, int]:
     """Contract qualifier code, the phrase as written, and where the phrase starts."""
     before = text[max(body, atom.start - _CONTEXT) : atom.start]
     match = _qualifier_before(gram, before)
     if match:
-        phrase = regex.sub(r"\s+", " ", match.group("q").lower())
+        phrase = _SPACES.sub(" ", match.group("q").lower())
         start = atom.start - len(before) + match.start("q")
         if phrase == "about" and _word_before(before[: match.start("q")], gram).lower() in lex.about_as_preposition:
             return ("approx" if atom.approx else "exact"), "", atom.start
@@ -278,7 +282,7 @@ def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
         return ("approx" if atom.approx else "exact"), phrase, start
     after = gram.bound_after.match(text, atom.end)
     if after:
-        return lex.bounds_after[regex.sub(r"\s+", " ", after.group("q").lower())], after.group("q"), atom.start
+        return lex.bounds_after[_SPACES.sub(" ", after.group("q").lower())], after.group("q"), atom.start
     return ("approx" if atom.approx else "exact"), "", atom.start
 
 
@@ -334,7 +338,7 @@ def _single_figure(
         low=low,
         high=high,
         interval=_interval(atom.value, atom.rounding, qualifier, phrase, atom, lex),
-        is_change=atom.change or _is_change(qualifier_start, end, unit, text, index, gram),
+        is_change=atom.change or _is_change(atom.start, qualifier_start, end, unit, text, index, gram),
     )
 
 
@@ -383,13 +387,13 @@ def _range_figure(
         low=low,
         high=high,
         interval=(low - rounding, high + rounding),
-        is_change=_is_change(qualifier_start, second.end, second.unit, text, index, gram),
+        is_change=_is_change(first.start, qualifier_start, second.end, second.unit, text, index, gram),
     )
 
 
 def _unscaled(atom: Atom, text: str) -> float:
     """The value of an atom before its multiplier ("15 million" -> 15)."""
-    number = regex.match(r"[^\d]*([\d.,]+)", text[atom.start : atom.end])
+    number = _FIRST_DIGITS.match(text, atom.start, atom.end)
     if not number:
         return atom.value
     try:
@@ -433,9 +437,12 @@ def _percent_context(atom: Atom, index: TextIndex, text: str) -> bool:
     return "%" in head or "percent" in head or "per cent" in head
 
 
-def _is_change(start: int, end: int, unit: str, text: str, index: TextIndex, gram: Grammar) -> bool:
-    """A change (rose by 34%, a 44% decline, inflation of 85%) rather than a level."""
-    sentence_start, sentence_end = index.sentence_span(start)
+def _is_change(
+    figure_start: int, start: int, end: int, unit: str, text: str, index: TextIndex, gram: Grammar
+) -> bool:
+    """A change (rose by 34%, a 44% decline, inflation of 85%) rather than a level.
+    `start` is where the figure's qualifier starts: the words before it decide."""
+    sentence_start, sentence_end = index.sentence_span(figure_start)
     before = text[max(sentence_start, start - _CONTEXT) : start]
     if gram.change_before.search(before):
         return True

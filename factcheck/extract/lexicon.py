@@ -40,7 +40,7 @@ class Vague:
     high: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     """Every word list, keyed by lower-cased surface form."""
 
