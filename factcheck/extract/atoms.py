@@ -175,15 +175,17 @@ def _read_share(text: str, lex: Lexicon) -> Number | None:
         if not numerator or not denominator or numerator >= denominator:
             return None
         return Number(100.0 * numerator / denominator, 0.0)
-    count_text, _, fraction = text.rpartition(" ")
-    count = _small_number(count_text, lex) or 1.0
-    return Number(100.0 * count * lex.fractions[fraction], 0.0)
+    words = text.split(" ")
+    size, part = denominator(words, lex) or (1, 0.0)
+    count = _small_number(" ".join(words[:-size]), lex) or 1.0
+    return Number(100.0 * count * part, 0.0)
 
 
 def _fraction_tail(text: str, lex: Lexicon) -> float:
-    """` and a half` -> 0.5; ` and three quarters` -> 0.75."""
-    *_, count, fraction = _SPACES.sub(" ", text.strip().lower()).split(" ")
-    return (_small_number(count, lex) or 1.0) * lex.fractions[fraction]
+    """` and a half` -> 0.5; ` and three quarters` -> 0.75; ` and a thirtieth`."""
+    words = _SPACES.sub(" ", text.strip().lower()).split(" ")
+    size, part = denominator(words, lex) or (1, 0.0)
+    return (_small_number(words[-size - 1], lex) or 1.0) * part
 
 
 def _subunits(text: str, lex: Lexicon) -> float:

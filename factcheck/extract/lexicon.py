@@ -47,9 +47,11 @@ class Lexicon:
     cardinals: dict[str, int]
     scales: dict[str, int]
     abbreviated_scales: dict[str, int]
+    spaced_scales: dict[str, int]
     collectives: dict[str, int]
     vague: dict[str, Vague]
     fractions: dict[str, float]
+    ordinals: dict[str, int]  # "twentieth"/"twentieths" -> 20, made from the cardinals
     vulgar_fractions: dict[str, float]
     negative_words: tuple[str, ...]
     subunits: dict[str, float]
@@ -85,6 +87,20 @@ def _table(name: str) -> dict[str, Any]:
     return tomllib.loads(data.decode("utf-8"))
 
 
+def _ordinals(cardinals: dict[str, int], endings: dict[str, str]) -> dict[str, int]:
+    """Ordinal words, singular and plural, for the cardinals 1 to 99:
+    twenty -> twentieth(s), three -> third(s), seven -> seventh(s)."""
+    by_length = sorted(endings, key=len, reverse=True)
+    ordinals = {}
+    for word, value in cardinals.items():
+        if not 0 < value < 100:
+            continue
+        ending = next((e for e in by_length if word.endswith(e)), None)
+        ordinal = word[: len(word) - len(ending)] + endings[ending] if ending else word + "th"
+        ordinals[ordinal] = ordinals[ordinal + "s"] = value
+    return ordinals
+
+
 @cache
 def lexicon() -> Lexicon:
     """Load every table once per process."""
@@ -112,9 +128,11 @@ def lexicon() -> Lexicon:
         cardinals=numbers["cardinals"],
         scales=numbers["scales"],
         abbreviated_scales=numbers["abbreviated_scales"],
+        spaced_scales=numbers["spaced_scales"],
         collectives=numbers["collectives"],
         vague={word: Vague(**entry) for word, entry in numbers["vague"].items()},
         fractions=numbers["fractions"],
+        ordinals=_ordinals(numbers["cardinals"], numbers["ordinal_endings"]),
         vulgar_fractions=numbers["vulgar_fractions"],
         negative_words=tuple(numbers["negative_words"]["words"]),
         subunits=numbers["subunits"],

@@ -85,8 +85,9 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
     words = words[1:] if negative else words
     words, fraction, fraction_of = _split_fraction(words, lex)
     divisor = 1.0
-    if words and words[-1] in lex.fractions and words[-1].endswith("s"):  # "twenty fifths"
-        divisor, words = 1 / lex.fractions[words[-1]], words[:-1]
+    plural = denominator(words, lex) if words and words[-1].endswith("s") else None
+    if plural:  # "twenty fifths", "one hundred thirty-fifths"
+        divisor, words = 1 / plural[1], words[: -plural[0]]
     words, decimals = _split_decimals(words, lex)
     total = group = chunk = 0.0
     last_scale = 1.0
@@ -133,12 +134,31 @@ def _split_fraction(words: list[str], lex: Lexicon) -> tuple[list[str], float, f
         if rest and rest[-1] in lex.scales:  # "one billion and a half million"
             return rest, fraction, float(lex.scales[words[-1]])
         return [*rest, words[-1]], fraction, None  # "five and a half million"
-    if len(words) >= 3 and words[-1] in lex.fractions and words[-3] == "and":
-        count = words[-2]
-        numerator = 1 if count in ("a", "an") else lex.cardinals.get(count)
-        if numerator:
-            return words[:-3], numerator * lex.fractions[words[-1]], None
+    found = denominator(words, lex)
+    if found and len(words) >= found[0] + 2 and words[-found[0] - 2] == "and":
+        size, part = found
+        count = words[-size - 1]
+        numerator = 1 if count in ("a", "an") else lex.cardinals.get(count, 0)
+        if 0 < numerator < 20:  # "and three fifths"; "and thirty fifths" is 130 fifths
+            return words[: -size - 2], numerator * part, None
     return words, 0.0, None
+
+
+def denominator(words: list[str], lex: Lexicon) -> tuple[int, float] | None:
+    """The fraction the last words name, as (how many words, value): "fifths" ->
+    (1, 0.2); "twentieth" -> (1, 0.05); after a numerator, "twenty first" ->
+    (2, 1/21), but "one hundred and thirty fifths" is 130 fifths."""
+    last = words[-1] if words else ""
+    ordinal = lex.ordinals.get(last)
+    if ordinal and ordinal < 10 and len(words) >= 3 and words[-3] != "and":
+        tens = lex.cardinals.get(words[-2], 0)
+        if tens >= 20 and tens % 10 == 0:
+            return 2, 1 / (tens + ordinal)
+    if last in lex.fractions:
+        return 1, lex.fractions[last]
+    if ordinal and ordinal >= 10:
+        return 1, 1 / ordinal
+    return None
 
 
 def _split_decimals(words: list[str], lex: Lexicon) -> tuple[list[str], tuple[float, float] | None]:
