@@ -92,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=CHECK_FORMATS,
         default=None,
-        help="output format (default: table on a terminal, json otherwise)",
+        help="report format: " + ", ".join(CHECK_FORMATS) + " (default: table on a terminal, json otherwise)",
     )
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
     check.add_argument(

@@ -1277,6 +1277,90 @@ MORE_FORMS = [
         count(48),
         id="dozen-abbreviation",
     ),
+    pytest.param(
+        "The sample weighed one twenty-fifth.",
+        "one twenty-fifth",
+        count(1 / 25),
+        id="fraction-compound-ordinal",
+    ),
+    pytest.param(
+        "Each share came to a thirtieth.",
+        "a thirtieth",
+        count(1 / 30),
+        id="fraction-tens-ordinal",
+    ),
+    pytest.param(
+        "The council kept three twenty-firsts.",
+        "three twenty-firsts",
+        count(3 / 21),
+        id="fraction-plural-compound-ordinal",
+    ),
+    pytest.param(
+        "About a twentieth of the budget went to roads.",
+        "a twentieth",
+        pct(5, qualifier="approx"),
+        id="ordinal-fraction-share",
+    ),
+    pytest.param(
+        "The tally came to one hundred thirty-fifths.",
+        "one hundred thirty-fifths",
+        count(100 / 35),
+        id="fraction-hundred-over-ordinal",
+    ),
+    pytest.param(
+        "The tally came to one hundred and thirty fifths.",
+        "one hundred and thirty fifths",
+        count(26),
+        id="fraction-and-joins-numerator",
+    ),
+    pytest.param(
+        "The gauge read two hundred thirty two and a thirtieth.",
+        "two hundred thirty two and a thirtieth",
+        count(232 + 1 / 30),
+        id="fraction-tail-ordinal",
+    ),
+    pytest.param(
+        "He won the sprint by one one-hundredth of a second.",
+        "one one-hundredth",
+        pct(1),
+        id="fraction-one-hundredth",
+    ),
+    pytest.param(
+        "The lens is about 1/40 of the width.",
+        "1/40",
+        count(0.025, qualifier="approx"),
+        id="fraction-no-date-can-be",
+    ),
+    pytest.param(
+        "Downloads reached 2.33 k.",
+        "2.33 k",
+        count(2330),
+        id="spaced-scale-letter-at-end",
+    ),
+    pytest.param(
+        "The index closed at 1,674.5 G, a record.",
+        "1,674.5 G",
+        count(1.6745e12),
+        id="spaced-scale-letter-before-comma",
+    ),
+    pytest.param(
+        "Per cent of 45.",
+        "Per cent of 45",
+        pct(45),
+        id="percent-word-first",
+    ),
+    pytest.param(
+        "In 2006 95% of the staff joined the union.",
+        "95%",
+        pct(95),
+        id="percent-after-a-year",
+    ),
+    pytest.param(
+        "The ticket costs one dollar and fifty and the bus leaves at noon.",
+        "one dollar and fifty",
+        money(1.5, "USD"),
+        id="bare-cents-before-and",
+    ),
 ]
 
 

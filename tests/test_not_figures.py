@@ -243,6 +243,24 @@ ORDINALS = [
         id="one-of-the",
     ),
     pytest.param(
+        "It is a twenty-first century problem, the mayor said.",
+        ["twenty-first"],
+        [],
+        id="twenty-first-century",
+    ),
+    pytest.param(
+        "The club held a thirtieth anniversary dinner.",
+        ["thirtieth"],
+        [],
+        id="thirtieth-anniversary",
+    ),
+    pytest.param(
+        "For a twentieth time, the vote failed.",
+        ["a twentieth"],
+        [],
+        id="a-twentieth-time",
+    ),
+    pytest.param(
         "Results for Q3 showed 4% growth.",
         ["Q3"],
         ["4%"],
@@ -326,6 +344,18 @@ NAMES = [
         ["S-400", "Su-25"],
         [],
         id="weapon-designations",
+    ),
+    pytest.param(
+        "Operators rolled out 5G across the region.",
+        ["5G"],
+        [],
+        id="5g-network",
+    ),
+    pytest.param(
+        "The percent of 18-year-olds who voted fell.",
+        ["percent"],
+        ["18-year"],
+        id="percent-word-before-an-age",
     ),
 ]
 

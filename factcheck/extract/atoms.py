@@ -13,12 +13,18 @@ from functools import cache
 import regex
 
 from factcheck.extract.lexicon import Lexicon
-from factcheck.extract.numbers import Number, read_digits, read_words
+from factcheck.extract.numbers import (
+    Number,
+    fraction_named,
+    read_denominator,
+    read_digits,
+    read_words,
+)
 
 #: The grammar branches that read a number, in the order they are tried.
 _SOURCES = (
     "digits", "mixed", "collective", "scaled_fraction", "share", "vague", "ratio", "words",
-    "article", "multiplying",
+    "article", "multiplying", "percent_of",
 )
 _SPACES = regex.compile(r"[\s\-‐]+")
 _BARE_SUBUNIT = 0.01  # "15 dollars 50": the coin of a currency is a hundredth
@@ -95,6 +101,8 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     elif source == "share":
         unit, kind, has_unit = "percent", "percent", True
         fixed = (value - lex.share_tolerance, value + lex.share_tolerance)
+    if source == "percent_of":  # "per cent of 210"
+        unit, kind, has_unit = "percent", "percent", True
     if source == "article" and kind != "duration":
         return None
     if source == "multiplying":
@@ -137,6 +145,9 @@ def _read_number(source: str, text: str, lex: Lexicon) -> Number | None:
         return read_words(text, lex)
     if source == "ratio":
         return _read_ratio(lowered, lex)
+    if source == "percent_of":
+        amount = lowered.partition(" of ")[2]
+        return read_digits(amount) if amount[:1].isdigit() else read_words(amount, lex)
     if source == "article":
         return Number(1.0, 0.0)
     if source == "multiplying":
@@ -175,16 +186,18 @@ def _read_share(text: str, lex: Lexicon) -> Number | None:
         if not numerator or not denominator or numerator >= denominator:
             return None
         return Number(100.0 * numerator / denominator, 0.0)
-    words = text.split(" ")
-    size, part = denominator(words, lex) or (1, 0.0)
-    count = _small_number(" ".join(words[:-size]), lex) or 1.0
+    count_text, *named = text.split(" ")  # the grammar's numerator is one word
+    part = fraction_named(named, lex)
+    if part is None:
+        return None
+    count = _small_number(count_text, lex) or 1.0
     return Number(100.0 * count * part, 0.0)
 
 
 def _fraction_tail(text: str, lex: Lexicon) -> float:
     """` and a half` -> 0.5; ` and three quarters` -> 0.75; ` and a thirtieth`."""
     words = _SPACES.sub(" ", text.strip().lower()).split(" ")
-    size, part = denominator(words, lex) or (1, 0.0)
+    size, part = read_denominator(words, lex) or (1, 0.0)
     return (_small_number(words[-size - 1], lex) or 1.0) * part
 
 
@@ -243,7 +256,8 @@ def _split_vague(text: str, lex: Lexicon) -> tuple[str, str, str]:
 
 
 def _scale(text: str, lex: Lexicon) -> float:
-    return float(lex.abbreviated_scales.get(text) or lex.scales.get(text.lower(), 1))
+    factor = lex.abbreviated_scales.get(text) or lex.spaced_scales.get(text)
+    return float(factor or lex.scales.get(text.lower(), 1))
 
 
 def _currency(text: str, lex: Lexicon) -> str:

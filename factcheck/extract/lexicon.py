@@ -54,6 +54,7 @@ class Lexicon:
     ordinals: dict[str, int]  # "twentieth"/"twentieths" -> 20, made from the cardinals
     vulgar_fractions: dict[str, float]
     negative_words: tuple[str, ...]
+    percent_first: tuple[str, ...]  # "per cent of 210"
     subunits: dict[str, float]
     share_tolerance: float
     multiplying_verbs: dict[str, float]
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
         ordinals=_ordinals(numbers["cardinals"], numbers["ordinal_endings"]),
         vulgar_fractions=numbers["vulgar_fractions"],
         negative_words=tuple(numbers["negative_words"]["words"]),
+        percent_first=tuple(numbers["percent_first"]["words"]),
         subunits=numbers["subunits"],
         share_tolerance=float(numbers["share_words"]["tolerance"]),
         multiplying_verbs=numbers["multiplying_verbs"],

@@ -65,8 +65,8 @@ def _read_fraction(text: str) -> Number | None:
     if not (numerator.isdigit() and denominator.isdigit()):
         return None
     num, den = int(numerator), int(denominator)
-    if not (0 < num < den <= 10):
-        return None  # 5/23 is a date, 24/7 a phrase: only small proper fractions are numbers
+    if not (0 < num < den and (den <= 10 or den > 31)):
+        return None  # 5/23 is a date, 24/7 a phrase: proper fractions no date can be are numbers
     value = num / den + (float(whole) if whole.strip().isdigit() else 0.0)
     return Number(value, 0.5 / den)
 
@@ -85,7 +85,7 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
     words = words[1:] if negative else words
     words, fraction, fraction_of = _split_fraction(words, lex)
     divisor = 1.0
-    plural = denominator(words, lex) if words and words[-1].endswith("s") else None
+    plural = read_denominator(words, lex) if words and words[-1].endswith("s") else None
     if plural:  # "twenty fifths", "one hundred thirty-fifths"
         divisor, words = 1 / plural[1], words[: -plural[0]]
     words, decimals = _split_decimals(words, lex)
@@ -134,7 +134,7 @@ def _split_fraction(words: list[str], lex: Lexicon) -> tuple[list[str], float, f
         if rest and rest[-1] in lex.scales:  # "one billion and a half million"
             return rest, fraction, float(lex.scales[words[-1]])
         return [*rest, words[-1]], fraction, None  # "five and a half million"
-    found = denominator(words, lex)
+    found = read_denominator(words, lex)
     if found and len(words) >= found[0] + 2 and words[-found[0] - 2] == "and":
         size, part = found
         count = words[-size - 1]
@@ -144,7 +144,23 @@ def _split_fraction(words: list[str], lex: Lexicon) -> tuple[list[str], float, f
     return words, 0.0, None
 
 
-def denominator(words: list[str], lex: Lexicon) -> tuple[int, float] | None:
+def fraction_named(words: list[str], lex: Lexicon) -> float | None:
+    """The fraction a denominator in words names: "fifths" -> 0.2; "twenty first"
+    -> 1/21; "one hundred and fifth" -> 1/105; "one hundredth" -> 0.01."""
+    if not words:
+        return None
+    *rest, last = words
+    whole = read_words(" ".join(rest), lex) if rest else None
+    if rest and whole is None:
+        return None
+    ordinal = lex.ordinals.get(last)
+    if ordinal is None:  # "half", "quarter", "hundredth": one, two hundredths
+        part = lex.fractions.get(last)
+        return None if part is None else part / (whole.value if whole else 1.0)
+    return 1 / ((whole.value if whole else 0.0) + ordinal)
+
+
+def read_denominator(words: list[str], lex: Lexicon) -> tuple[int, float] | None:
     """The fraction the last words name, as (how many words, value): "fifths" ->
     (1, 0.2); "twentieth" -> (1, 0.05); after a numerator, "twenty first" ->
     (2, 1/21), but "one hundred and thirty fifths" is 130 fifths."""

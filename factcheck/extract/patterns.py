@@ -115,17 +115,46 @@ def grammar() -> Grammar:
     big_scale = alternation(lex.scales)
     fraction = alternation(lex.fractions)
     sign_word = rf"(?:{alternation(lex.negative_words)}\s+)?"
+    # Denominators named by ordinals made from the cardinals, only after a
+    # numerator: "one twenty-fifth", "three thirtieths", "a twenty-first".
+    # A singular one before a word is an ordinal ("a twentieth anniversary").
+    joiner = r"[\s\-\u2010]+"  # space or hyphen between the words of a number
+    unit_ordinal = alternation(w for w, v in lex.ordinals.items() if v < 10)
+    big_ordinals = [w for w, v in lex.ordinals.items() if v > 10]
+    ordinal_end = r"(?![\p{L}\d]|[\-\u2010]\p{L}|\s+(?!(?i:of)(?!\p{L}))\p{L})"
+    ordinal_fraction = (
+        rf"(?:{tens_word}{joiner}{unit_ordinal}|{alternation(big_ordinals)}){ordinal_end}"
+    )
+    # With hundreds, after a one-word numerator: "one one-hundredth", "one
+    # one hundred and fifth" (but "one hundred fifth" is an ordinal).
+    hundred_ordinal = (
+        rf"{units_word}{joiner}(?:(?i:hundred)(?:\s+(?i:and))?{joiner}"
+        rf"(?:{tens_word}{joiner}{unit_ordinal}|{unit_ordinal}|{alternation(big_ordinals)})"
+        rf"|{alternation(w for w, v in lex.fractions.items() if v < 0.1)}){ordinal_end}"
+    )
+    plural_ordinals = [w for w in lex.ordinals if w.endswith("s")]
+    unit_ordinal_plural = alternation(w for w in plural_ordinals if lex.ordinals[w] < 10)
+    big_ordinal_plural = alternation(w for w in plural_ordinals if lex.ordinals[w] > 10)
+    ordinal_plural = (
+        rf"(?:{tens_word}{joiner}{unit_ordinal_plural}|{big_ordinal_plural})(?!\p{{L}})"
+    )
+    # After "hundred", "and three quarters" is a fraction of its own; without
+    # "and", "thirty fifths" is the denominator ("one hundred thirty-fifths").
     group = (
         rf"{cardinal_compound}(?:[\s\-]+(?i:hundred)"
-        rf"(?:(?:\s+(?i:and))?[\s\-]+(?!{cardinal}[\s\-]+{fraction}){cardinal_compound})?)?"
+        rf"(?:(?:\s+(?i:and)[\s\-]+(?!{teen_or_unit}{joiner}(?:{fraction}|{ordinal_fraction}))"
+        rf"|[\s\-]+(?!{ordinal_plural})){cardinal_compound})?)?"
     )
     fraction_plural = alternation(w for w in lex.fractions if w.endswith("s"))
-    fraction_tail = rf"\s+(?i:and)\s+(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}(?!\p{{L}})"
+    fraction_tail = (
+        rf"\s+(?i:and)\s+(?:{teen_or_unit}|(?i:an?)){joiner}(?:{fraction}(?!\p{{L}})|{ordinal_fraction})"
+    )
     word_number = (
         rf"{sign_word}(?:{group}|(?i:an?)(?=\s+{big_scale}))"
         rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:an?\s)|{cardinal}[\s\-]+{fraction}){group})?)*"
         rf"(?:\s+(?i:point)(?:\s+{cardinal_compound})+)?"
-        rf"(?:{fraction_tail}(?:\s+{big_scale}(?!\p{{L}}))?|[\s\-‐]+{fraction_plural}(?!\p{{L}}))?"
+        rf"(?:{fraction_tail}(?:\s+{big_scale}(?!\p{{L}}))?|{joiner}{fraction_plural}(?!\p{{L}})"
+        rf"|{joiner}{ordinal_plural})?"
     )
     # A fraction written with "over": "one over three", "1 over 20". Only a
     # bare pair at the end of a phrase, so that "5 over 10 years" stays a bound.
@@ -145,7 +174,7 @@ def grammar() -> Grammar:
         rf"|(?<!(?i:hundred))\s+(?i:and)\s+{small}[\s\-]+(?i:hundred)(?![\s\-]*\p{{L}}))+"
     )
     share = (
-        rf"(?:(?:{teen_or_unit}|(?i:an?))[\s\-‐]+{fraction}"
+        rf"(?:(?:{teen_or_unit}|(?i:an?)){joiner}(?:{fraction}|{ordinal_fraction}|{hundred_ordinal})"
         rf"|(?i:half)"
         rf"|(?:{cardinal}|\d+)\s+(?i:in)\s+(?:{cardinal_compound}|\d+)(?![\d,.]\d))"
         rf"(?!\s+(?:(?i:of\s+)?(?i:an?\s+))?{big_scale})"
@@ -167,6 +196,12 @@ def grammar() -> Grammar:
     time_units = [w for w, u in lex.units.items() if u.duration]
     article_time = rf"(?i:an?)(?=\s+{alternation(time_units)}\b)"
     multiplying = alternation(lex.multiplying_verbs)
+    # "per cent of 210": a phrase of its own, nothing but punctuation around it.
+    percent_first = alternation(lex.percent_first)
+    percent_of = (
+        rf"(?<![\p{{L}}\d,%\-][ \t]*){percent_first}\s+(?i:of)\s+"
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{group})(?=[ \t]*(?:[.,;:!?)\]\n]|\Z))"
+    )
 
     vulgar = alternation(lex.vulgar_fractions, ignore_case=False)
     digits = (
@@ -184,9 +219,11 @@ def grammar() -> Grammar:
     )
     attached_scale = alternation(lex.abbreviated_scales, ignore_case=False)
     spaced_scale = alternation((w for w in lex.abbreviated_scales if len(w) > 1), ignore_case=False)
+    spaced_letter = alternation(lex.spaced_scales, ignore_case=False)  # "2.33 k." at the end
     scale = (
         rf"(?:(?<=\d){attached_scale}\.?(?!\p{{L}})|\s?{spaced_scale}\.?(?!\p{{L}})"
-        rf"|\s+{big_scale}(?!\p{{L}}))"
+        rf"|\s+{big_scale}(?!\p{{L}})"
+        rf"|(?<=\d)[ \t]+{spaced_letter}(?=[ \t]*(?:[.,;:!?)\]\n]|\Z)))"
     )
     symbols = alternation(lex.currency_symbols, ignore_case=False)
     codes = alternation([*lex.currency_codes, *lex.scaled_codes], ignore_case=False)
@@ -201,14 +238,18 @@ def grammar() -> Grammar:
         *lex.cardinals, *lex.fractions, "half", "tens", *lex.negative_words, *lex.multiplying_verbs,
         *(w for w in lex.vague if " " not in w),
     ]
-    after_article = [*lex.fractions, *lex.scales, *lex.collectives, "few", "couple", *time_units]
+    after_article = [
+        *lex.fractions, *lex.scales, *lex.collectives, "few", "couple", *time_units, *big_ordinals,
+        *(w for w, v in lex.cardinals.items() if v >= 20),  # "a twenty-first"
+    ]
     # Where a match can start, found with the standard `re` engine, which
     # scans this simple shape several times faster than the full grammar:
     # a digit, a sign or point before one, a currency sign, or the first
     # word of a number, share, vague amount, currency code or month.
     first_letters = "".join(sorted({w[0].lower() for w in starters} | {"a"}))
     candidate = (
-        rf"\d|[{''.join(lex.vulgar_fractions)}]|\b(?=[{first_letters}])(?:{alternation(starters)}|an?\s+{alternation(after_article)})"
+        rf"\d|[{''.join(lex.vulgar_fractions)}]|\b(?=[{first_letters}])(?:{alternation(starters)}|an?(?=\s+{alternation(after_article)}))"
+        rf"|\b{percent_first}(?=\s+of\s)"
     )
     # What may stand before a digit and still belong to its figure: a
     # currency sign or code, a sign, a decimal point ("US$ 2", "-5", ".5").
@@ -232,11 +273,12 @@ def grammar() -> Grammar:
           | \+\d{{1,3}}(?:[-\s.]\d{{2,4}}){{2,}}
           | \d{{3}}-\d{{3,4}}-\d{{4}}
         )
-      | (?<![\p{{L}}\d.,/]|(?<!\d\p{{L}}{{0,3}})\p{{L}}[\-‐]|\d\s)
+      | (?<![\p{{L}}\d.,/]|(?<!\d\p{{L}}{{0,3}})\p{{L}}[\-\u2010])(?:(?![-\u2212+.])|(?<!\d\s))
         (?P<atom>
             (?:(?P<prefix>{symbols}|{codes})\s?(?=[-−+]?\d))?
             (?P<number>
                 (?P<ratio>{ratio})
+              | (?P<percent_of>{percent_of})
               | (?P<collective>{collective})
               | (?P<mixed>{mixed})
               | (?P<sign>[-−+](?=\d)|{sign_word}(?=\d))?(?P<digits>{digits})
@@ -254,7 +296,7 @@ def grammar() -> Grammar:
             (?P<cents>
                 (?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!\p{{L}})
               | (?<=\p{{L}})(?<={names}|{codes})(?:\s+(?i:and))?\s+(?:\d{{2}}|{cardinal_compound})
-                (?![\s\-]*[\p{{L}}\d%$€£]|[.,]\d)
+                (?![\s\-]*(?!(?i:and)\s)[\p{{L}}\d%$€£]|[.,]\d)
             )?
         )
         (?![\p{{L}}\d]))

@@ -1,52 +1,107 @@
 """`factcheck check` output: the consistency report for people and for scorers.
 
 JSON form (documented in the README): an object with `groups` and `summary`.
-Each group: `claim`, `label`, `verdict`, `unit`, `tolerance`, `rule_file`,
-`figures` (the figure contract's fields plus `reference` when the rule has
-a reference value), `disagreements` (pairs with the gap between them) and
-`series` (changed-over-time, in period order).
+Each group: `claim`, `label`, `verdict`, `status` (the headline: a
+contradicted reference outranks an agreement), `unit`, `tolerance`,
+`agrees_thanks_to_tolerance`, `rule_file`, `acknowledged` (the reason, or
+null), `reference_value` (the rule's reference, or null), `figures` (the
+figure contract's fields plus `path`, and `reference` when the rule has a
+reference value), `disagreements` (pairs with the gap between them) and
+`series` (changed-over-time, in period order). The summary counts
+documents, figures, groups and groups per verdict, and holds `coverage`,
+`documents_skipped` and `unused_acknowledgements`.
+
+`render` is the one entry point of the command line; the CI formats live
+in `factcheck.report.ci`. Every format is deterministic: the same result
+gives the same bytes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import textwrap
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from tabulate import tabulate
 
-from factcheck.compare.verdict import Disagreement, Verdict
+from factcheck.compare.verdict import ACKNOWLEDGED, CONTRADICTS_REFERENCE, Disagreement, Verdict
 from factcheck.corpus import InputProblem
 from factcheck.model import Figure
-from factcheck.pipeline import CheckResult, effective_verdict
+from factcheck.pipeline import CheckResult, coverage, effective_verdict
+from factcheck.report.ci import (
+    check_csv,
+    check_github,
+    check_junit,
+    check_markdown,
+    check_sarif,
+    counts_text,
+    coverage_text,
+    figure_path,
+    interval_text,
+    reference_text,
+)
 from factcheck.report.figures import number_text
+from factcheck.rules.model import Reference
 
-CHECK_FORMATS = ("table", "json")
+__all__ = [
+    "CHECK_FORMATS",
+    "check_csv",
+    "check_github",
+    "check_json",
+    "check_junit",
+    "check_markdown",
+    "check_sarif",
+    "check_table",
+    "render",
+]
+
+CHECK_FORMATS = ("table", "json", "markdown", "junit", "sarif", "github", "csv")
 
 
-def check_json(result: CheckResult) -> str:
+def check_json(
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> str:
     """The groups and a summary, with stable key order."""
-    groups = [_group_dict(v) for v in result.verdicts]
+    groups = [_group_dict(v, paths) for v in result.verdicts]
     summary = {
         "documents": result.documents,
         "figures": result.figures,
         "groups": len(groups),
         "verdicts": dict(sorted(Counter(g["verdict"] for g in groups).items())),
+        "coverage": dataclasses.asdict(coverage(result)),
+        "documents_skipped": [
+            {"path": p.path, "line": p.line, "message": p.message} for p in skipped
+        ],
+        "unused_acknowledgements": [
+            {
+                "path": u.rule.path,
+                "line": u.acknowledgement.line,
+                "claim": u.rule.id,
+                "message": u.why,
+            }
+            for u in result.unused_acknowledgements
+        ],
     }
     return json.dumps({"groups": groups, "summary": summary}, ensure_ascii=False, indent=1) + "\n"
 
 
-def _group_dict(verdict: Verdict) -> dict[str, Any]:
+def _group_dict(verdict: Verdict, paths: Mapping[str, str] | None = None) -> dict[str, Any]:
     group = verdict.group
     references = {id(f): r for f, r in verdict.references}
     figures = []
     for figure in group.figures:
         entry = figure.to_dict()
+        entry["path"] = figure_path(figure, paths)
         if id(figure) in references:
             entry["reference"] = references[id(figure)]
         figures.append(entry)
+    reference = group.rule.reference if group.rule else None
     return {
         "claim": group.claim,
         "label": group.label,
@@ -56,10 +111,29 @@ def _group_dict(verdict: Verdict) -> dict[str, Any]:
         "tolerance": verdict.tolerance,
         "agrees_thanks_to_tolerance": verdict.thanks_to_tolerance,
         "rule_file": group.rule.path if group.rule else None,
+        "acknowledged": verdict.acknowledged or None,
+        "reference_value": _reference_dict(reference) if reference else None,
         "figures": figures,
         "disagreements": [_disagreement_dict(d) for d in verdict.disagreements],
         "series": [_where(f) for f in verdict.series],
     }
+
+
+def _reference_dict(reference: Reference) -> dict[str, Any]:
+    return {
+        "value": _number(reference.value),
+        "low": _number(reference.low),
+        "high": _number(reference.high),
+        "source": reference.source,
+        "as_of": reference.as_of,
+    }
+
+
+def _number(value: float | None) -> float | int | None:
+    """Whole numbers as ints (`48`, not `48.0`), like the figure contract."""
+    if value is not None and float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def _disagreement_dict(d: Disagreement) -> dict[str, Any]:
@@ -77,37 +151,71 @@ def _where(figure: Figure) -> dict[str, Any]:
     }
 
 
-def check_table(result: CheckResult, width: int = 100) -> str:
-    """A report that reads in a 100-column terminal: one block per claim group."""
-    blocks = []
-    for verdict in result.verdicts:
-        group = verdict.group
-        status = effective_verdict(verdict).upper()
-        docs = len({f.doc for f in group.figures})
-        title = f"{status}  {group.label}  [{group.unit}; {docs} source{'s' if docs != 1 else ''}]"
-        rows = [
-            (
-                f"{f.doc}:{f.line}",
-                _clip(f.text, 22),
-                f"{number_text(f.value)}{' ' + _period(f) if f.period else ''}",
-                _clip(_around(f), width - 60),
-            )
-            for f in group.figures
-        ]
-        lines = [title, tabulate(rows, tablefmt="plain")]
-        lines += [
-            textwrap.fill(_describe(d, group.unit), width, initial_indent="  ! ", subsequent_indent="    ")
-            for d in verdict.disagreements
-        ]
-        if verdict.thanks_to_tolerance:
-            lines.append(f"  ~ agrees only within the tolerance ({verdict.tolerance})")
-        blocks.append("\n".join(lines))
-    summary = Counter(effective_verdict(v) for v in result.verdicts)
-    footer = (
-        f"{result.documents} documents, {result.figures} figures, {len(result.verdicts)} claim groups\n"
-        + ", ".join(f"{n} {name}" for name, n in sorted(summary.items()))
+def check_table(
+    result: CheckResult,
+    width: int = 100,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> str:
+    """A report that reads in a `width`-column terminal: one block per claim
+    group (each figure with the interval it asserts, the tolerance in the
+    title), then the counts and the coverage. `paths` is accepted for a
+    uniform call; the table names documents by id."""
+    del paths
+    blocks = [_table_block(verdict, width) for verdict in result.verdicts]
+    read = (
+        f"{result.documents} documents, {result.figures} figures, "
+        f"{len(result.verdicts)} claim groups"
     )
-    return "\n\n".join([*blocks, footer]) + "\n"
+    if skipped:
+        read += f", {len(skipped)} document{'s' if len(skipped) != 1 else ''} skipped"
+    footer = [read, counts_text(result), f"coverage: {coverage_text(result)}"]
+    return "\n\n".join([*blocks, "\n".join(textwrap.fill(line, width) for line in footer)]) + "\n"
+
+
+def _table_block(verdict: Verdict, width: int) -> str:
+    group = verdict.group
+    status = effective_verdict(verdict).upper()
+    docs = len({f.doc for f in group.figures})
+    title = (
+        f"{status}  {group.label}  [{group.unit}; {docs} source{'s' if docs != 1 else ''}; "
+        f"tolerance {verdict.tolerance}]"
+    )
+    rows = [
+        [
+            _clip(f"{f.doc}:{f.line}", 30),
+            _clip(f.text, 22),
+            f"{number_text(f.value)}{' ' + _period(f) if f.period else ''}",
+            _clip(interval_text(f, group.unit), 24),
+        ]
+        for f in group.figures
+    ]
+    room = width - sum(max(len(row[i]) for row in rows) + 2 for i in range(4)) if rows else 0
+    if room >= 12:  # the sentence, when there is room left for some of it
+        for row, figure in zip(rows, group.figures, strict=True):
+            row.append(_clip(_around(figure), room))
+    if len(title) > width:
+        title = title[: width - 1] + "…"
+    lines = [title, tabulate(rows, tablefmt="plain", disable_numparse=True)]
+    reference = group.rule.reference if group.rule else None
+    if reference is not None:
+        lines.append(_indent(f"reference {reference_text(reference, group.unit)}", "  = ", width))
+    lines += [_indent(_describe(d, group.unit), "  ! ", width) for d in verdict.disagreements]
+    lines += [
+        _indent(f"{f.doc}:{f.line} says {f.text!r}: outside the reference", "  ! ", width)
+        for f, r in verdict.references
+        if r == CONTRADICTS_REFERENCE
+    ]
+    if verdict.thanks_to_tolerance:
+        lines.append(f"  ~ agrees only within the tolerance ({verdict.tolerance})")
+    if verdict.verdict == ACKNOWLEDGED:
+        lines.append(_indent(f"acknowledged: {verdict.acknowledged}", "  = ", width))
+    return "\n".join(lines)
+
+
+def _indent(text: str, mark: str, width: int) -> str:
+    return textwrap.fill(text, width, initial_indent=mark, subsequent_indent=" " * len(mark))
 
 
 def _describe(d: Disagreement, unit: str) -> str:
@@ -135,6 +243,19 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
 
 
+_Renderer = Callable[..., str]
+
+_RENDERERS: dict[str, _Renderer] = {
+    "table": check_table,
+    "json": check_json,
+    "markdown": check_markdown,
+    "junit": check_junit,
+    "sarif": check_sarif,
+    "github": check_github,
+    "csv": check_csv,
+}
+
+
 def render(
     fmt: str,
     result: CheckResult,
@@ -142,6 +263,16 @@ def render(
     paths: Mapping[str, str] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
-    """The report in format `fmt` (one of CHECK_FORMATS)."""
-    del paths, skipped  # used by the CI formats
-    return check_json(result) if fmt == "json" else check_table(result)
+    """The report in format `fmt` (one of CHECK_FORMATS).
+
+    `paths` maps document ids to the paths the documents were read from (as
+    the user gave them), for links and annotations; `skipped` lists the
+    input that could not be read. Raises ValueError for an unknown format.
+    """
+    try:
+        renderer = _RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})"
+        ) from None
+    return renderer(result, paths=paths, skipped=skipped)

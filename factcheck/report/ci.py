@@ -1,0 +1,916 @@
+"""`factcheck check` for review and CI: pull-request markdown, JUnit XML,
+SARIF 2.1.0, GitHub Actions annotations and CSV.
+
+Every function here is pure and deterministic: the same result gives the
+same bytes (groups in the order of `result.verdicts`, no timestamps, no
+absolute paths unless the user gave one). Figures know only their document
+id; `paths` (doc id -> path as the user gave it) turns that into a file for
+links and annotations, and the doc id stands in when a path is unknown.
+
+A *finding* is one figure a CI system should point at: a figure of a
+conflicting group that takes part in a disagreement, or a figure that
+contradicts its rule's reference value (figures of an acknowledged
+conflict are findings too, reported as suppressed or skipped). Consistent,
+changed-over-time and single-source groups have none.
+
+The shared vocabulary of the human reports (paths, intervals, evidence,
+coverage) lives here too; the terminal table uses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pandas as pd
+
+from factcheck import __version__
+from factcheck.compare.verdict import (
+    ACKNOWLEDGED,
+    CHANGED,
+    CONFLICTING,
+    CONTRADICTS_REFERENCE,
+    SINGLE,
+    Disagreement,
+    Verdict,
+)
+from factcheck.corpus import InputProblem
+from factcheck.model import Figure
+from factcheck.pipeline import (
+    VERDICT_ORDER,
+    CheckResult,
+    UnusedAcknowledgement,
+    coverage,
+    effective_verdict,
+)
+from factcheck.report.figures import figure_frame, number_text
+from factcheck.rules.model import Reference
+
+__all__ = [
+    "SARIF_SCHEMA",
+    "Finding",
+    "check_csv",
+    "check_github",
+    "check_junit",
+    "check_markdown",
+    "check_sarif",
+    "coverage_text",
+    "figure_path",
+    "findings",
+    "interval_text",
+    "verdict_counts",
+]
+
+#: Where the SARIF 2.1.0 schema lives (the OASIS errata 01 text, as in tests/).
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+
+
+#: Key of the SARIF partial fingerprint; bump the version if its recipe changes.
+FINGERPRINT = "factcheck/v1"
+
+#: SARIF rule id of an acknowledgement that matches nothing (like an unused `noqa`).
+UNUSED_ACKNOWLEDGEMENT = "unused-acknowledgement"
+
+#: Corpus files whose documents are rows: a figure's line counts inside its
+#: row's text, not in the file, so it cannot be pointed at in the file.
+ROW_FILES = (".jsonl", ".csv")
+
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# Markdown that would turn figure text or sentences into markup ($ opens math on GitHub).
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|$~])")
+_SPACES = re.compile(r"\s+")
+
+
+# --------------------------------------------------------------------------
+# Shared vocabulary: where a figure is, what it asserts, why it is flagged
+
+
+def figure_path(figure: Figure, paths: Mapping[str, str] | None = None) -> str:
+    """The file a figure was read from, as the user gave it; its doc id when unknown."""
+    return (paths or {}).get(figure.doc, figure.doc)
+
+
+def in_file(path: str) -> bool:
+    """Whether a figure's line and column are positions in the file at `path`
+    (not for the rows of a JSONL or CSV corpus)."""
+    return os.path.splitext(path)[1].lower() not in ROW_FILES
+
+
+def artifact_uri(path: str) -> str:
+    """A path as a URI reference: forward slashes, percent-encoded, relative
+    when the path is (an absolute path becomes a `file://` URI)."""
+    posix = path.replace("\\", "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    if re.match(r"[A-Za-z]:/", posix):
+        return "file:///" + quote(posix, safe="/:")
+    if posix.startswith("/"):
+        return "file://" + quote(posix, safe="/")
+    return quote(posix, safe="/")
+
+
+def short_number(value: float) -> str:
+    """A bound as printed inside an interval: no thousands commas (they would
+    read as the interval's comma), millions and billions shortened."""
+    magnitude = abs(value)
+    if magnitude >= 1e9:
+        return f"{value / 1e9:.6g}B"
+    if magnitude >= 1e6:
+        return f"{value / 1e6:.6g}M"
+    return f"{value:.6g}"
+
+
+def interval_text(figure: Figure, unit: str | None = None) -> str:
+    """The interval a figure asserts, `[44.5, 45.5]`; `(70, …)` for "more than
+    70". The figure's unit is added when it is not the claim's `unit`."""
+    low, high = figure.interval
+    left = "(" if low is None or figure.qualifier == "gt" else "["
+    right = ")" if high is None or figure.qualifier == "lt" else "]"
+    shown = (
+        f"{left}{'…' if low is None else short_number(low)}, "
+        f"{'…' if high is None else short_number(high)}{right}"
+    )
+    return shown if unit is None or figure.unit == unit else f"{shown} {figure.unit}"
+
+
+def reference_text(reference: Reference, unit: str) -> str:
+    """`3,100,000 tonne (test agriculture board, as of 2024-08-31)`."""
+    low, high = reference.interval
+    value = number_text(low) if low == high else f"{number_text(low)} to {number_text(high)}"
+    where = ", ".join(
+        part
+        for part in (reference.source, f"as of {reference.as_of}" if reference.as_of else None)
+        if part
+    )
+    return f"{value} {unit}" + (f" ({where})" if where else "")
+
+
+def where(figure: Figure, paths: Mapping[str, str] | None = None) -> str:
+    """`path:line`, or `path (doc line N)` for a row of a JSONL/CSV corpus."""
+    path = figure_path(figure, paths)
+    if in_file(path):
+        return f"{path}:{figure.line}"
+    return f"{path} ({figure.doc}, line {figure.line})"
+
+
+def disagreement_text(
+    d: Disagreement, unit: str, tolerance: str, paths: Mapping[str, str] | None
+) -> str:
+    """One disagreement as a line of evidence, with the bounds used."""
+    return (
+        f'"{d.first.text}" ({where(d.first, paths)}) asserts {interval_text(d.first, unit)}, '
+        f'"{d.second.text}" ({where(d.second, paths)}) asserts {interval_text(d.second, unit)}: '
+        f"{number_text(d.gap)} {unit} apart, tolerance {tolerance}"
+    )
+
+
+def reference_miss_text(verdict: Verdict, figure: Figure, paths: Mapping[str, str] | None) -> str:
+    """A figure that contradicts its rule's reference value, with the bounds used."""
+    group = verdict.group
+    reference = group.rule.reference if group.rule else None
+    against = reference_text(reference, group.unit) if reference else "value"
+    return (
+        f'"{figure.text}" ({where(figure, paths)}) asserts {interval_text(figure, group.unit)}, '
+        f"outside the reference {against}, tolerance {verdict.tolerance}"
+    )
+
+
+def group_evidence(verdict: Verdict, paths: Mapping[str, str] | None = None) -> list[str]:
+    """Why a group fails: each disagreement, then each figure against the reference."""
+    unit = verdict.group.unit
+    lines = [disagreement_text(d, unit, verdict.tolerance, paths) for d in verdict.disagreements]
+    lines += [
+        reference_miss_text(verdict, figure, paths)
+        for figure, status in verdict.references
+        if status == CONTRADICTS_REFERENCE
+    ]
+    return lines
+
+
+def verdict_counts(result: CheckResult) -> list[tuple[str, int]]:
+    """Groups per headline verdict, in reading order (what needs attention first)."""
+    counts = Counter(effective_verdict(v) for v in result.verdicts)
+    return [(name, counts[name]) for name in VERDICT_ORDER if counts[name]]
+
+
+def counts_text(result: CheckResult) -> str:
+    """`1 conflicting, 2 consistent`, or `no claim groups`."""
+    return ", ".join(f"{n} {name}" for name, n in verdict_counts(result)) or "no claim groups"
+
+
+def coverage_text(result: CheckResult) -> str:
+    """The coverage line every report ends with."""
+    c = coverage(result)
+    return (
+        f"{c.figures} figure{'s' if c.figures != 1 else ''} found, "
+        f"{c.claimed_by_rules} claimed by rules, "
+        f"{c.grouped_automatically} grouped automatically, {c.left_alone} left alone"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One figure a CI report points at, and why."""
+
+    verdict: Verdict
+    figure: Figure
+    status: str  # conflicting, contradicts-reference, or acknowledged (a suppressed conflict)
+    disagreements: tuple[Disagreement, ...]  # those the figure takes part in
+    contradicts_reference: bool
+    occurrence: int  # earlier figures of the same claim and document with the same text
+
+    def fingerprint(self) -> str:
+        """Stable identity across runs: claim, document, text as written, occurrence."""
+        key = "\0".join(
+            (self.verdict.group.claim, self.figure.doc, self.figure.text, str(self.occurrence))
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+    def others(self) -> list[Figure]:
+        """The figures this one disagrees with, each once, in evidence order."""
+        seen: dict[tuple[str, int], Figure] = {}
+        for d in self.disagreements:
+            other = d.second if _key(d.first) == _key(self.figure) else d.first
+            seen.setdefault(_key(other), other)
+        return list(seen.values())
+
+    def message(self, paths: Mapping[str, str] | None = None) -> str:
+        """The evidence in one paragraph: who disagrees, by how much, the bounds used."""
+        group, figure = self.verdict.group, self.figure
+        parts = []
+        for d in self.disagreements:
+            other = d.second if _key(d.first) == _key(figure) else d.first
+            parts.append(
+                f'"{figure.text}" asserts {interval_text(figure, group.unit)} but "{other.text}" '
+                f"({where(other, paths)}) asserts {interval_text(other, group.unit)}: "
+                f"{number_text(d.gap)} {group.unit} apart, tolerance {self.verdict.tolerance}"
+            )
+        if self.contradicts_reference:
+            reference = group.rule.reference if group.rule else None
+            against = reference_text(reference, group.unit) if reference else "value"
+            parts.append(
+                f'"{figure.text}" asserts {interval_text(figure, group.unit)}, '
+                f"outside the reference {against}, tolerance {self.verdict.tolerance}"
+            )
+        text = f"{group.label}: " + "; ".join(parts) + "."
+        if self.status == ACKNOWLEDGED:
+            text += f" Acknowledged: {self.verdict.acknowledged}"
+        return text
+
+
+def findings(result: CheckResult) -> list[Finding]:
+    """Every figure to point at, each once: groups in report order, figures in group order."""
+    found = []
+    for verdict in result.verdicts:
+        headline = effective_verdict(verdict)
+        if headline not in (CONFLICTING, CONTRADICTS_REFERENCE, ACKNOWLEDGED):
+            continue
+        contradicting = {_key(f) for f, r in verdict.references if r == CONTRADICTS_REFERENCE}
+        occurrences: Counter[tuple[str, str]] = Counter()
+        for figure in verdict.group.figures:
+            occurrence = occurrences[(figure.doc, figure.text)]
+            occurrences[(figure.doc, figure.text)] += 1
+            key = _key(figure)
+            against = tuple(
+                d for d in verdict.disagreements if key in (_key(d.first), _key(d.second))
+            )
+            if not against and key not in contradicting:
+                continue
+            status = (
+                ACKNOWLEDGED
+                if headline == ACKNOWLEDGED
+                else CONFLICTING
+                if against
+                else CONTRADICTS_REFERENCE
+            )
+            found.append(
+                Finding(verdict, figure, status, against, key in contradicting, occurrence)
+            )
+    return found
+
+
+def _key(figure: Figure) -> tuple[str, int]:
+    return figure.doc, figure.start
+
+
+def _end(figure: Figure) -> tuple[int, int]:
+    """Line and column just after the figure's text (SARIF's exclusive end)."""
+    lines = figure.text.split("\n")
+    if len(lines) == 1:
+        return figure.line, figure.column + len(figure.text)
+    return figure.line + len(lines) - 1, len(lines[-1]) + 1
+
+
+# --------------------------------------------------------------------------
+# Markdown: a pull-request comment
+
+
+def check_markdown(
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+    link_base: str = "",
+) -> str:
+    """A pull-request comment: summary, conflicts first with their evidence,
+    then the passing groups in one table, then coverage.
+
+    Links are relative (`path#L7`) unless `link_base` is given (for example
+    `https://github.com/OWNER/REPO/blob/SHA/`), which is put in front of each.
+    """
+    link = _Linker(paths, link_base)
+    attention = [
+        v for v in result.verdicts if effective_verdict(v) in (CONFLICTING, CONTRADICTS_REFERENCE)
+    ]
+    acknowledged = [v for v in result.verdicts if v.verdict == ACKNOWLEDGED]
+    passing = [v for v in result.verdicts if v not in attention and v not in acknowledged]
+
+    out = [f"## factcheck: {counts_text(result)}", ""]
+    read = (
+        f"{result.documents} document{'s' if result.documents != 1 else ''} read, "
+        f"{result.figures} figures, {len(result.verdicts)} claim groups"
+    )
+    if skipped:
+        read += f", {len(skipped)} document{'s' if len(skipped) != 1 else ''} skipped"
+    out += [read + ".", ""]
+
+    if attention:
+        out += ["### Needs attention", ""]
+        for verdict in attention:
+            out += _markdown_failing(verdict, link)
+    if acknowledged:
+        out += ["### Acknowledged conflicts", ""]
+        for verdict in acknowledged:
+            out += _markdown_failing(verdict, link)
+    if passing:
+        out += [f"### Passing ({len(passing)})", ""]
+        out += ["| verdict | claim | figures and the bounds they assert | tolerance | note |"]
+        out += ["|---|---|---|---|---|"]
+        for verdict in passing:
+            figures = "<br>".join(
+                f"{link.figure(f)} {_md(interval_text(f, verdict.group.unit))}"
+                for f in verdict.group.figures
+            )
+            out.append(
+                f"| {effective_verdict(verdict)} | {_md(verdict.group.label)} "
+                f"(`{_code(verdict.group.claim)}`) "
+                f"| {figures} | {_md(verdict.tolerance)} | {_note(verdict)} |"
+            )
+        out.append("")
+    if skipped:
+        out += ["### Documents skipped", ""]
+        out += [f"- {link.place(p.path, p.line)}: {_md(p.message)}" for p in skipped]
+        out.append("")
+    if result.unused_acknowledgements:
+        out += ["### Unused acknowledgements", ""]
+        out += [_markdown_unused(u, link) for u in result.unused_acknowledgements]
+        out.append("")
+    out.append(f"**Coverage:** {coverage_text(result)}.")
+    return "\n".join(out) + "\n"
+
+
+def _markdown_failing(verdict: Verdict, link: _Linker) -> list[str]:
+    group = verdict.group
+    status = effective_verdict(verdict)
+    origin = (
+        f"rule in `{_code(group.rule.path)}`"
+        if group.rule and group.rule.path
+        else "automatic group"
+    )
+    details = (
+        f"`{_code(group.claim)}` ({origin}) · unit {_md(group.unit)} "
+        f"· tolerance {_md(verdict.tolerance)}"
+    )
+    reference = group.rule.reference if group.rule else None
+    if reference is not None:
+        details += f" · reference {_md(reference_text(reference, group.unit))}"
+    out = [f"#### {status}: {_md(group.label)}", "", details, ""]
+    if verdict.acknowledged:
+        out += [f"Acknowledged: {_md(verdict.acknowledged)}", ""]
+    for d in verdict.disagreements:
+        out.append(
+            f"- **{_md(number_text(d.gap))} {_md(group.unit)} apart:** "
+            f"{link.figure(d.first)} asserts {_md(interval_text(d.first, group.unit))}, "
+            f"{link.figure(d.second)} asserts {_md(interval_text(d.second, group.unit))}"
+        )
+    for figure, state in verdict.references:
+        if state == CONTRADICTS_REFERENCE:
+            out.append(
+                f"- **outside the reference:** {link.figure(figure)} asserts "
+                f"{_md(interval_text(figure, group.unit))}"
+            )
+    if verdict.thanks_to_tolerance:
+        out.append(f"- agrees only within the tolerance ({_md(verdict.tolerance)})")
+    out.append("")
+    quoted = _flagged_figures(verdict)
+    out += [f"> {link.where(f)}: {_quote_sentence(f)}  " for f in quoted]
+    if quoted:
+        out[-1] = out[-1].rstrip()
+        out.append("")
+    return out
+
+
+def _flagged_figures(verdict: Verdict) -> list[Figure]:
+    """The figures a failing group's evidence names, each once, in group order."""
+    named = {_key(f) for d in verdict.disagreements for f in (d.first, d.second)}
+    named |= {_key(f) for f, r in verdict.references if r == CONTRADICTS_REFERENCE}
+    return [f for f in verdict.group.figures if _key(f) in named]
+
+
+def _markdown_unused(unused: UnusedAcknowledgement, link: _Linker) -> str:
+    rule = unused.rule
+    return (
+        f"- {link.place(rule.path, unused.acknowledgement.line)}: acknowledged conflict of "
+        f"`{_code(rule.id)}` {_md(unused.why)}"
+    )
+
+
+def _note(verdict: Verdict) -> str:
+    if verdict.thanks_to_tolerance:
+        return "≈ agrees only within the tolerance"
+    if verdict.verdict == CHANGED:
+        periods = sorted({f.period for f in verdict.series if f.period})
+        return "values differ between periods: " + _md(", ".join(periods))
+    if verdict.verdict == SINGLE:
+        return "one source"
+    return ""
+
+
+class _Linker:
+    """Markdown links to files and lines, relative unless a base is given."""
+
+    def __init__(self, paths: Mapping[str, str] | None, base: str) -> None:
+        self.paths = paths
+        self.base = base
+
+    def place(self, path: str, line: int | None) -> str:
+        shown = path if line is None else f"{path}:{line}"
+        target = self.base + artifact_uri(path)
+        if line is not None and in_file(path):
+            target += f"#L{line}"
+        return f"[{_md(shown)}]({target})"
+
+    def where(self, figure: Figure) -> str:
+        path = figure_path(figure, self.paths)
+        if in_file(path):
+            return self.place(path, figure.line)
+        return f"{self.place(path, None)} ({_md(figure.doc)}, line {figure.line})"
+
+    def figure(self, figure: Figure) -> str:
+        """`"$250 million"` linked to its line."""
+        path = figure_path(figure, self.paths)
+        target = self.base + artifact_uri(path) + (f"#L{figure.line}" if in_file(path) else "")
+        return f'["{_md(figure.text)}"]({target})'
+
+
+def _quote_sentence(figure: Figure, width: int = 160) -> str:
+    """The figure's sentence, the figure in bold, shortened around it."""
+    sentence = " ".join(figure.sentence.split())
+    text = " ".join(figure.text.split())
+    at = sentence.find(text)
+    if at < 0:
+        return _md(sentence[:width])
+    before, after = sentence[:at], sentence[at + len(text) :]
+    room = max(width - len(text), 20)
+    if len(before) > room // 2:
+        before = "…" + before[len(before) - room // 2 :]
+    if len(after) > room - len(before):
+        after = after[: max(room - len(before), 10)] + "…"
+    return f"{_md(before)}**{_md(text)}**{_md(after)}"
+
+
+def _md(text: str) -> str:
+    """Text as itself in markdown: markup characters escaped, on one line."""
+    return _MARKDOWN.sub(r"\\\1", _SPACES.sub(" ", str(text)))
+
+
+def _code(text: str) -> str:
+    """Text for inside `backticks` (in a table cell, a | would still split it)."""
+    return " ".join(text.replace("`", "'").replace("|", "/").split())
+
+
+# --------------------------------------------------------------------------
+# JUnit XML
+
+
+def check_junit(
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> str:
+    """JUnit XML: one suite per rule file (named by its path) and one named
+    `automatic`; one test case per claim group; a failure with the evidence
+    for conflicting and contradicts-reference groups; single-source and
+    acknowledged groups skipped. Unreadable documents, when there are any,
+    are skipped cases of a `documents` suite."""
+    suites: dict[str, list[Verdict]] = {}
+    for verdict in result.verdicts:
+        if verdict.group.rule is not None:
+            suites.setdefault(verdict.group.rule.path or "rules", []).append(verdict)
+    names = sorted(suites)
+    automatic = [v for v in result.verdicts if v.group.rule is None]
+    if automatic:
+        suites["automatic"] = automatic
+        names.append("automatic")
+
+    root = ET.Element("testsuites", {"name": "factcheck"})
+    totals = Counter[str]()
+    for name in names:
+        suite = ET.SubElement(root, "testsuite", {"name": _xml(name)})
+        counts = Counter[str]()
+        for verdict in suites[name]:
+            counts["tests"] += 1
+            counts[_junit_case(suite, name, verdict, paths)] += 1
+        _count(suite, counts)
+        totals.update(counts)
+    if skipped:
+        suite = ET.SubElement(root, "testsuite", {"name": "documents"})
+        for problem in skipped:
+            case = ET.SubElement(
+                suite, "testcase", {"classname": "documents", "name": _xml(problem.path)}
+            )
+            ET.SubElement(case, "skipped", {"type": "unreadable", "message": _xml(str(problem))})
+        counts = Counter({"tests": len(skipped), "skipped": len(skipped)})
+        _count(suite, counts)
+        totals.update(counts)
+    _count(root, totals)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _junit_case(
+    suite: ET.Element, name: str, verdict: Verdict, paths: Mapping[str, str] | None
+) -> str:
+    """Add the group's test case; return what it counts as (passed, failures, skipped)."""
+    group = verdict.group
+    attributes = {"classname": _xml(name), "name": _xml(group.claim)}
+    if group.rule is not None and group.rule.path:
+        attributes |= {"file": _xml(group.rule.path), "line": str(group.rule.line)}
+    case = ET.SubElement(suite, "testcase", attributes)
+    status = effective_verdict(verdict)
+    outcome = "passed"
+    if status in (CONFLICTING, CONTRADICTS_REFERENCE):
+        evidence = group_evidence(verdict, paths)
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {"message": _xml(f"{status}: {group.label}: {evidence[0]}"), "type": status},
+        )
+        failure.text = _xml("\n".join(evidence))
+        outcome = "failures"
+    elif status == ACKNOWLEDGED:
+        message = f"acknowledged: {group.label}: {verdict.acknowledged}"
+        ET.SubElement(case, "skipped", {"type": "acknowledged", "message": _xml(message)})
+        outcome = "skipped"
+    elif status == SINGLE:
+        docs = sorted({figure_path(f, paths) for f in group.figures})
+        message = f"single source: only {', '.join(docs)} states {group.label}"
+        ET.SubElement(case, "skipped", {"type": "single-source", "message": _xml(message)})
+        outcome = "skipped"
+    out = ET.SubElement(case, "system-out")
+    out.text = _xml("\n".join(_bounds_lines(verdict, paths)))
+    return outcome
+
+
+def _bounds_lines(verdict: Verdict, paths: Mapping[str, str] | None) -> list[str]:
+    """The group's verdict, tolerance and each figure with the interval it asserts."""
+    group = verdict.group
+    lines = [
+        f"{effective_verdict(verdict)}: {group.label} [{group.unit}], tolerance {verdict.tolerance}"
+    ]
+    if verdict.thanks_to_tolerance:
+        lines.append("agrees only within the tolerance")
+    reference = group.rule.reference if group.rule else None
+    if reference is not None:
+        lines.append(f"reference {reference_text(reference, group.unit)}")
+    for figure in group.figures:
+        period = f" ({figure.period})" if figure.period else ""
+        lines.append(
+            f'{where(figure, paths)}: "{figure.text}" asserts '
+            f"{interval_text(figure, group.unit)}{period}"
+        )
+    return lines
+
+
+def _count(element: ET.Element, counts: Counter[str]) -> None:
+    for name in ("tests", "failures", "errors", "skipped"):
+        element.set(name, str(counts[name]))
+
+
+def _xml(text: str) -> str:
+    """Text XML 1.0 can hold (control characters dropped; ElementTree escapes the rest)."""
+    return _NOT_XML.sub("", text)
+
+
+# --------------------------------------------------------------------------
+# SARIF 2.1.0
+
+
+def check_sarif(
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> str:
+    """SARIF 2.1.0: one error per conflicting or reference-contradicting figure
+    (acknowledged ones carry an external suppression), a warning per unused
+    acknowledgement, unreadable documents as tool notifications."""
+    found = findings(result)
+    rules: list[dict[str, object]] = []
+    index: dict[str, int] = {}
+    for finding in found:
+        claim = finding.verdict.group.claim
+        if claim not in index:
+            index[claim] = len(rules)
+            rules.append(_sarif_rule(finding.verdict))
+    results = [_sarif_result(f, index[f.verdict.group.claim], paths) for f in found]
+    if result.unused_acknowledgements:
+        index[UNUSED_ACKNOWLEDGEMENT] = len(rules)
+        rules.append(
+            {
+                "id": UNUSED_ACKNOWLEDGEMENT,
+                "name": "UnusedAcknowledgement",
+                "shortDescription": {
+                    "text": "An acknowledged conflict that no longer matches a conflict"
+                },
+                "defaultConfiguration": {"level": "warning"},
+            }
+        )
+        results += [
+            _sarif_unused(u, index[UNUSED_ACKNOWLEDGEMENT]) for u in result.unused_acknowledgements
+        ]
+    invocation: dict[str, object] = {"executionSuccessful": True}
+    if skipped:
+        invocation["toolExecutionNotifications"] = [_sarif_notification(p) for p in skipped]
+    driver = {
+        "name": "factcheck",
+        "version": __version__,
+        "rules": rules,
+    }
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
+
+
+def _sarif_rule(verdict: Verdict) -> dict[str, object]:
+    group = verdict.group
+    descriptor: dict[str, object] = {
+        "id": group.claim,
+        "shortDescription": {"text": group.label},
+        "fullDescription": {
+            "text": f"Sources must agree on {group.label} "
+            f"({group.unit}, tolerance {verdict.tolerance})."
+        },
+        "defaultConfiguration": {"level": "error"},
+    }
+    properties: dict[str, object] = {"unit": group.unit, "tolerance": verdict.tolerance}
+    if group.rule is not None:
+        properties["ruleFile"] = group.rule.path
+        properties["ruleLine"] = group.rule.line
+    descriptor["properties"] = properties
+    return descriptor
+
+
+def _sarif_location(figure: Figure, paths: Mapping[str, str] | None) -> dict[str, object]:
+    path = figure_path(figure, paths)
+    physical: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(path)}}
+    if in_file(path):
+        end_line, end_column = _end(figure)
+        physical["region"] = {
+            "startLine": figure.line,
+            "startColumn": figure.column,
+            "endLine": end_line,
+            "endColumn": end_column,
+            "snippet": {"text": figure.text},
+        }
+    location: dict[str, object] = {"physicalLocation": physical}
+    if not in_file(path):
+        location["logicalLocations"] = [{"name": figure.doc, "kind": "document"}]
+    return location
+
+
+def _sarif_result(
+    finding: Finding, rule_index: int, paths: Mapping[str, str] | None
+) -> dict[str, object]:
+    figure = finding.figure
+    out: dict[str, object] = {
+        "ruleId": finding.verdict.group.claim,
+        "ruleIndex": rule_index,
+        "level": "error",
+        "message": {"text": finding.message(paths)},
+        "locations": [_sarif_location(figure, paths)],
+        "partialFingerprints": {FINGERPRINT: finding.fingerprint()},
+    }
+    others = finding.others()
+    if others:
+        out["relatedLocations"] = [
+            {"id": n, **_sarif_location(other, paths), "message": {"text": f'"{other.text}"'}}
+            for n, other in enumerate(others, start=1)
+        ]
+    if finding.status == ACKNOWLEDGED:
+        out["suppressions"] = [{"kind": "external", "justification": finding.verdict.acknowledged}]
+    out["properties"] = {
+        "status": finding.status,
+        "document": figure.doc,
+        "interval": list(figure.to_dict()["interval"]),
+        "unit": figure.unit,
+        "tolerance": finding.verdict.tolerance,
+    }
+    return out
+
+
+def _sarif_unused(unused: UnusedAcknowledgement, rule_index: int) -> dict[str, object]:
+    rule, ack = unused.rule, unused.acknowledgement
+    key = "\0".join((UNUSED_ACKNOWLEDGEMENT, rule.id, *ack.documents))
+    return {
+        "ruleId": UNUSED_ACKNOWLEDGEMENT,
+        "ruleIndex": rule_index,
+        "level": "warning",
+        "message": {
+            "text": f'Acknowledged conflict of claim "{rule.id}" {unused.why}: '
+            "remove it, or update its documents."
+        },
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(rule.path)},
+                    "region": {"startLine": max(ack.line, 1)},
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT: hashlib.sha256(key.encode("utf-8")).hexdigest()},
+    }
+
+
+def _sarif_notification(problem: InputProblem) -> dict[str, object]:
+    physical: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(problem.path)}}
+    if problem.line is not None:
+        physical["region"] = {"startLine": problem.line}
+    return {
+        "level": "error",
+        "message": {"text": f"document skipped: {problem.message}"},
+        "locations": [{"physicalLocation": physical}],
+    }
+
+
+# --------------------------------------------------------------------------
+# GitHub Actions workflow commands
+
+
+def check_github(
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> str:
+    """`::error file=...,line=...,col=...,title=...::message` per conflicting or
+    reference-contradicting figure, warnings for unreadable documents and
+    unused acknowledgements, then a `::notice::` summary.
+
+    A figure of a JSONL/CSV row, or a problem with no line, points at line 1
+    of its file; the message says where in the row it is.
+    """
+    lines = []
+    for finding in findings(result):
+        if finding.status == ACKNOWLEDGED:
+            continue
+        path = figure_path(finding.figure, paths)
+        line, column = (finding.figure.line, finding.figure.column) if in_file(path) else (1, 1)
+        message = finding.message(paths)
+        if not in_file(path):
+            message = f"{finding.figure.doc}, line {finding.figure.line}: {message}"
+        title = f"{finding.status}: {finding.verdict.group.label}"
+        lines.append(_command("error", message, file=path, line=line, col=column, title=title))
+    for problem in skipped:
+        lines.append(
+            _command(
+                "warning",
+                f"document skipped: {problem.message}",
+                file=problem.path,
+                line=problem.line or 1,
+                col=1,
+                title="document skipped",
+            )
+        )
+    for unused in result.unused_acknowledgements:
+        rule = unused.rule
+        lines.append(
+            _command(
+                "warning",
+                f'acknowledged conflict of claim "{rule.id}" {unused.why}: '
+                "remove it, or update its documents",
+                file=rule.path or rule.id,
+                line=max(unused.acknowledgement.line, 1),
+                col=1,
+                title="unused acknowledgement",
+            )
+        )
+    summary = (
+        f"factcheck: {len(result.verdicts)} claim groups ({counts_text(result)}); "
+        f"{result.documents} documents read"
+        + (f", {len(skipped)} skipped" if skipped else "")
+        + f"; coverage: {coverage_text(result)}"
+    )
+    lines.append(_command("notice", summary))
+    return "\n".join(lines) + "\n"
+
+
+def _command(name: str, message: str, **properties: object) -> str:
+    """One workflow command, escaped as GitHub documents it."""
+    shown = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name}{' ' + shown if shown else ''}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --------------------------------------------------------------------------
+# CSV
+
+#: Columns the CSV puts before the figure contract's fields.
+CSV_GROUP_COLUMNS = (
+    "claim",
+    "label",
+    "verdict",
+    "status",
+    "claim_unit",
+    "tolerance",
+    "agrees_thanks_to_tolerance",
+    "rule_file",
+    "reference",
+    "finding",
+    "path",
+)
+
+
+def check_csv(
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> str:
+    """One row per figure: its group (claim, label, verdict, status, unit as
+    `claim_unit`, tolerance...), whether it is flagged (`finding`), its file
+    (`path`), then the figure contract's fields. Through pandas, like
+    `factcheck extract --format csv`."""
+    del skipped  # a table of figures has no row for a document that was not read
+    flagged = {(id(f.verdict), _key(f.figure)): f.status for f in findings(result)}
+    group_rows = []
+    figures = []
+    for verdict in result.verdicts:
+        group = verdict.group
+        references = {_key(f): r for f, r in verdict.references}
+        for figure in group.figures:
+            figures.append(figure)
+            group_rows.append(
+                (
+                    group.claim,
+                    group.label,
+                    verdict.verdict,
+                    effective_verdict(verdict),
+                    group.unit,
+                    verdict.tolerance,
+                    verdict.thanks_to_tolerance,
+                    group.rule.path if group.rule else "",
+                    references.get(_key(figure), ""),
+                    flagged.get((id(verdict), _key(figure)), ""),
+                    figure_path(figure, paths),
+                )
+            )
+    frame = figure_frame(figures)
+    head = pd.DataFrame.from_records(group_rows, columns=list(CSV_GROUP_COLUMNS))
+    table = (
+        pd.concat([head, frame], axis=1) if figures else _empty(CSV_GROUP_COLUMNS, frame.columns)
+    )
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def _empty(first: Iterable[str], rest: Iterable[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=[*first, *rest])
