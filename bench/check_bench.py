@@ -12,15 +12,37 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 import resource
+import time
 
 from factcheck.compare import group_figures, judge
 from factcheck.model import Figure
 
 KINDS = (("percent", "percent"), ("count", "count"), ("USD", "money"), ("hour", "duration"))
-NOUNS = "trade investment exports imports turnout inflation output passengers companies regions".split()
-PLACES = "Belarus Russia Turkey Poland Lithuania Germany France Latvia Ukraine Georgia".split()
+NOUNS = [
+    "trade",
+    "investment",
+    "exports",
+    "imports",
+    "turnout",
+    "inflation",
+    "output",
+    "passengers",
+    "companies",
+    "regions",
+]
+PLACES = [
+    "Belarus",
+    "Russia",
+    "Turkey",
+    "Poland",
+    "Lithuania",
+    "Germany",
+    "France",
+    "Latvia",
+    "Ukraine",
+    "Georgia",
+]
 
 
 def synthetic_figures(count: int, seed: int = 7) -> list[Figure]:
@@ -40,10 +62,21 @@ def synthetic_figures(count: int, seed: int = 7) -> list[Figure]:
         sentence = f"The {measure} reached {value} last year, officials said."
         figures.append(
             Figure(
-                doc=f"doc-{i // 40}", start=i % 40 * 80, end=i % 40 * 80 + 5, line=i % 40 + 1,
-                column=1, text=str(value), value=value, unit=unit, kind=kind,
-                low=value, high=value, interval=(value - 0.05, value + 0.05),
-                is_change=is_change, measure=measure, sentence=sentence,
+                doc=f"doc-{i // 40}",
+                start=i % 40 * 80,
+                end=i % 40 * 80 + 5,
+                line=i % 40 + 1,
+                column=1,
+                text=str(value),
+                value=value,
+                unit=unit,
+                kind=kind,
+                low=value,
+                high=value,
+                interval=(value - 0.05, value + 0.05),
+                is_change=is_change,
+                measure=measure,
+                sentence=sentence,
                 period=str(2015 + rng.randrange(8)) if rng.random() < 0.5 else "",
             )
         )
@@ -65,7 +98,10 @@ def main() -> None:
     print(f"groups:        {len(groups):,}")
     print(f"grouping:      {grouped - started:.1f} s")
     print(f"judging:       {judged - grouped:.1f} s")
-    print(f"total:         {judged - started:.1f} s ({len(figures) / (judged - started):,.0f} figures/s)")
+    print(
+        f"total:         {judged - started:.1f} s "
+        f"({len(figures) / (judged - started):,.0f} figures/s)"
+    )
     print(f"peak memory:   {peak / 2**20:.0f} MiB (peak resident set of the process)")
     print(f"conflicting:   {sum(v.verdict == 'conflicting' for v in verdicts):,}")
 

@@ -17,17 +17,17 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.config import Config, ConfigError, discover
 from factcheck.corpus import InputProblem, read_corpus
 from factcheck.extract import extract_document
 from factcheck.model import Document
-from factcheck.config import Config, ConfigError, discover
 from factcheck.pipeline import DEFAULT_FAIL_ON, FAIL_ON, check_corpus, failing
 from factcheck.report.check import CHECK_FORMATS, render
+from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
 from factcheck.rules.load import load_rules, parse_tolerance
 from factcheck.rules.match import check_examples
 from factcheck.rules.model import Rule, Tolerance
 from factcheck.rules.suggest import suggest_rules
-from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -56,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
-        description="Find the statistical figures in news articles and check whether sources agree.",
+        description="Find the statistical figures in news articles and check whether "
+        "sources agree.",
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -92,7 +93,9 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=CHECK_FORMATS,
         default=None,
-        help="report format: " + ", ".join(CHECK_FORMATS) + " (default: table on a terminal, json otherwise)",
+        help="report format: "
+        + ", ".join(CHECK_FORMATS)
+        + " (default: table on a terminal, json otherwise)",
     )
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
     check.add_argument(
@@ -110,12 +113,16 @@ def _parser() -> argparse.ArgumentParser:
     validate = rule_commands.add_parser(
         "validate", help="report every problem in the rule files (exit 2 if any)"
     )
-    validate.add_argument("path", nargs="?", default="rules", help="rule file or folder (default: rules)")
+    validate.add_argument(
+        "path", nargs="?", default="rules", help="rule file or folder (default: rules)"
+    )
     validate.set_defaults(run=_run_rules_validate)
     test = rule_commands.add_parser(
         "test", help="run each rule's examples and counterexamples (exit 1 on a failure)"
     )
-    test.add_argument("path", nargs="?", default="rules", help="rule file or folder (default: rules)")
+    test.add_argument(
+        "path", nargs="?", default="rules", help="rule file or folder (default: rules)"
+    )
     test.set_defaults(run=_run_rules_test)
     suggest = rule_commands.add_parser(
         "suggest", help="print a starter rule file from the claims a corpus repeats"
@@ -171,9 +178,15 @@ def _run_check(args: argparse.Namespace) -> int:
     config = _config()
     rules = _load_rules(args.rules or config.rules, args.no_rules)
     tolerances = _tolerances(config)
-    fmt = args.format or config.format or ("table" if args.output is None and sys.stdout.isatty() else "json")
+    fmt = (
+        args.format
+        or config.format
+        or ("table" if args.output is None and sys.stdout.isatty() else "json")
+    )
     if fmt not in CHECK_FORMATS:
-        raise UsageError(f"{config.path}: unknown format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})")
+        raise UsageError(
+            f"{config.path}: unknown format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})"
+        )
     reading = Reading()
     result = check_corpus(documents(args.paths, sys.stderr, reading), rules, tolerances=tolerances)
     if reading.documents == 0:
@@ -201,7 +214,13 @@ def _config() -> Config:
 
 def _tolerances(config: Config) -> dict[str, Tolerance]:
     """Default tolerances of automatic groups, per kind, from the settings file."""
-    units = {"percent": "percent", "count": "count", "money": "USD", "duration": "hour", "quantity": "count"}
+    units = {
+        "percent": "percent",
+        "count": "count",
+        "money": "USD",
+        "duration": "hour",
+        "quantity": "count",
+    }
     parsed = {}
     for kind, text in config.tolerance.items():
         try:
@@ -283,7 +302,9 @@ def write_atomically(path: str, text: str) -> None:
 def _run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     reading = Reading()
-    figures = (f for doc in documents(args.paths, sys.stderr, reading) for f in extract_document(doc))
+    figures = (
+        f for doc in documents(args.paths, sys.stderr, reading) for f in extract_document(doc)
+    )
     out = sys.stdout
     if fmt == "jsonl":
         for figure in figures:

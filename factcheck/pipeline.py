@@ -50,7 +50,7 @@ class UnusedAcknowledgement:
     def __str__(self) -> str:
         return (
             f"{self.rule.path}:{self.acknowledgement.line}: acknowledged conflict of claim "
-            f"\"{self.rule.id}\" {self.why} (hint: remove it, or update its documents)"
+            f'"{self.rule.id}" {self.why} (hint: remove it, or update its documents)'
         )
 
 
@@ -114,7 +114,9 @@ def acknowledge(
             for ack in rule.acknowledged:
                 if not ack.expired(today) and docs <= set(ack.documents):
                     used.add((rule.id, ack.line))
-                    verdict = dataclasses.replace(verdict, verdict=ACKNOWLEDGED, acknowledged=ack.reason)
+                    verdict = dataclasses.replace(
+                        verdict, verdict=ACKNOWLEDGED, acknowledged=ack.reason
+                    )
                     break
         marked.append(verdict)
     unused = [
@@ -180,4 +182,9 @@ def _reading_order(verdict: Verdict) -> tuple[int, bool, int, str]:
     """Worst verdict first; within a verdict, analysts' claims before automatic
     groups, and groups with more sources first."""
     docs = len({f.doc for f in verdict.group.figures})
-    return VERDICT_ORDER.index(effective_verdict(verdict)), verdict.group.rule is None, -docs, verdict.group.claim
+    return (
+        VERDICT_ORDER.index(effective_verdict(verdict)),
+        verdict.group.rule is None,
+        -docs,
+        verdict.group.claim,
+    )

@@ -42,7 +42,11 @@ def groups() -> dict[str, dict[str, object]]:
     [
         ("auto-russia-foreign-investment", "conflicting", {"30 percent", "45 percent"}),
         ("auto-russia-belarus-s-foreign-trade", "consistent", {"50 percent", "half", "49%"}),
-        ("auto-russian-companies", "changed-over-time", {"2,400 Russian companies", "2,100 Russian companies"}),
+        (
+            "auto-russian-companies",
+            "changed-over-time",
+            {"2,400 Russian companies", "2,100 Russian companies"},
+        ),
         ("auto-individuals", "consistent", {"166 individuals"}),
         ("auto-entities", "consistent", {"15 entities"}),
         ("auto-china-foreign-investment", "single-source", {"10 percent"}),
@@ -99,8 +103,14 @@ def test_output_file_is_written_whole(tmp_path):
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("Russia accounts for 50% of the foreign trade of Belarus.", "Russia accounts for 49% of Belarus's foreign trade."),
-        ("Russia accounts for 50% of the foreign trade of Belarus.", "Russia accounts for 49% of Belarusian foreign trade."),
+        (
+            "Russia accounts for 50% of the foreign trade of Belarus.",
+            "Russia accounts for 49% of Belarus's foreign trade.",
+        ),
+        (
+            "Russia accounts for 50% of the foreign trade of Belarus.",
+            "Russia accounts for 49% of Belarusian foreign trade.",
+        ),
         ("Exports of potash rose 5% in May.", "Potash exports rose 7% in May."),
         ("The EU listed 166 individuals.", "Brussels named 166 individuals."),
     ],
@@ -145,7 +155,11 @@ def test_rules_claim_their_figures_first(ruled):
 
 def test_reference_values_judge_each_figure(ruled):
     trade = {f["text"]: f["reference"] for f in ruled["ru-trade-share"]["figures"]}
-    assert trade == {"50 percent": "matches-reference", "half": "matches-reference", "49%": "matches-reference"}
+    assert trade == {
+        "50 percent": "matches-reference",
+        "half": "matches-reference",
+        "49%": "matches-reference",
+    }
     investment = {f["text"]: f["reference"] for f in ruled["ru-investment-share"]["figures"]}
     assert investment == {"30 percent": "contradicts-reference", "45 percent": "matches-reference"}
     assert ruled["ru-investment-share"]["verdict"] == "conflicting"
@@ -163,10 +177,12 @@ def test_default_rules_folder_is_used(tmp_path):
 
 
 def test_broken_rules_stop_the_check_with_exit_2(tmp_path):
-    (tmp_path / "bad.toml").write_text('[[claim]]\nid = "x"\nlabel = "X"\nunit = "parsecs per bushel"\nmeasure = ["x"]\n')
+    (tmp_path / "bad.toml").write_text(
+        '[[claim]]\nid = "x"\nlabel = "X"\nunit = "parsecs per bushel"\nmeasure = ["x"]\n'
+    )
     proc = _run("check", "--rules", str(tmp_path), str(CORPUS))
     assert proc.returncode == 2
-    assert "bad.toml:4: claim \"x\": unknown unit" in proc.stderr
+    assert 'bad.toml:4: claim "x": unknown unit' in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

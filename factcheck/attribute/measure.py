@@ -105,9 +105,12 @@ def is_forecast(figure: Figure, vocab: Vocabulary | None = None) -> bool:
 
 
 def _counted_noun(figure: Figure) -> str:
-    """The words of a count's span after its number: "2,400 Russian companies" -> "Russian companies"."""
+    """The words of a count's span after its number ("2,400 Russian companies" ->
+    "Russian companies")."""
     lex = lexicon()
-    number_words = lex.cardinals.keys() | lex.scales.keys() | lex.collectives.keys() | {"a", "an", "and"}
+    number_words = (
+        lex.cardinals.keys() | lex.scales.keys() | lex.collectives.keys() | {"a", "an", "and"}
+    )
     words = _WORD.findall(figure.text)
     while words and words[0].lower() in number_words | lex.vague.keys():
         words = words[1:]
@@ -121,7 +124,11 @@ def _of_phrase(text: str, end: int, vocab: Vocabulary) -> str:
         return ""
     words: list[str] = []
     tail = text[end + match.end() : end + 120]
-    for word_match in regex.finditer(r"\G[ \t]*(?:[\p{Sc}]?\d[\d.,]*[ \t]*(?:bln|bn|mln|m|million|billion)?\b)?[ \t]*([\p{L}][\p{L}'’\-]*)", tail):
+    for word_match in regex.finditer(
+        r"\G[ \t]*(?:[\p{Sc}]?\d[\d.,]*[ \t]*(?:bln|bn|mln|m|million|billion)?\b)?"
+        r"[ \t]*([\p{L}][\p{L}'’\-]*)",
+        tail,
+    ):
         word = word_match.group(1)
         lowered = word.lower()
         if lowered in vocab.verbs or (lowered in vocab.stopwords and lowered not in ("of", "the")):
@@ -149,7 +156,9 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
     """`bilateral trade soared by` -> "bilateral trade"; else the last content words before."""
     clause = _clause_before(text, figure)
     words = _WORD.findall(clause)
-    verb_at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() in vocab.verbs), None)
+    verb_at = next(
+        (i for i in range(len(words) - 1, -1, -1) if words[i].lower() in vocab.verbs), None
+    )
     head = words[:verb_at] if verb_at is not None else words
     phrase: list[str] = []
     for word in reversed(head):
@@ -184,7 +193,9 @@ def sentence_start(text: str, figure: Figure) -> int:
 
 def _place(word: str, vocab: Vocabulary) -> str:
     lowered = word.lower().replace("’", "'")
-    return vocab.places.get(lowered, vocab.places.get(lowered.removesuffix("'s"), lowered.removesuffix("'s")))
+    return vocab.places.get(
+        lowered, vocab.places.get(lowered.removesuffix("'s"), lowered.removesuffix("'s"))
+    )
 
 
 def _singular(word: str) -> str:

@@ -15,9 +15,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -45,7 +53,9 @@ def period_of(figure: Figure, document: Document) -> str:
     marks = [m for m in _MARK.finditer(sentence) if not (offset <= m.start() < end)]
     if not marks:
         return ""
-    nearest = min(marks, key=lambda m: m.start() - end if m.start() >= end else offset - m.end() + 0.5)
+    nearest = min(
+        marks, key=lambda m: m.start() - end if m.start() >= end else offset - m.end() + 0.5
+    )
     return _period(nearest, document.date)
 
 

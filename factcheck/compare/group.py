@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -136,14 +137,16 @@ class _Components:
 
 
 def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
-    return (a[0] is None or b[1] is None or a[0] <= b[1]) and (b[0] is None or a[1] is None or b[0] <= a[1])
+    return (a[0] is None or b[1] is None or a[0] <= b[1]) and (
+        b[0] is None or a[1] is None or b[0] <= a[1]
+    )
 
 
 def _join_same_scale(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:
     """Join figures of one measure key whose values are within a factor of two of
     their neighbour in sorted order: a monthly 3.5% and an annual 83% are two claims."""
     ordered = sorted(members, key=lambda i: abs(figures[i].value))
-    for previous, current in zip(ordered, ordered[1:], strict=False):
+    for previous, current in pairwise(ordered):
         low, high = abs(figures[previous].value), abs(figures[current].value)
         if high <= 2 * low or high == low:
             joined.union(previous, current, across_periods=True)

@@ -74,12 +74,16 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
     ]
     if clashes:
         clashes.sort(key=lambda d: -d.gap)
-        return Verdict(group, CONFLICTING, tolerance.text, tuple(clashes[:5]), references=references)
+        return Verdict(
+            group, CONFLICTING, tolerance.text, tuple(clashes[:5]), references=references
+        )
     if any(not within_tolerance(intervals[id(a)], intervals[id(b)], EXACT) for a, b in pairs):
         if any(not comparable(a.period, b.period) for a, b in pairs):
             series = tuple(sorted(figures, key=lambda f: (f.period, f.doc, f.start)))
             return Verdict(group, CHANGED, tolerance.text, series=series, references=references)
-        return Verdict(group, CONSISTENT, tolerance.text, thanks_to_tolerance=True, references=references)
+        return Verdict(
+            group, CONSISTENT, tolerance.text, thanks_to_tolerance=True, references=references
+        )
     return Verdict(group, CONSISTENT, tolerance.text, references=references)
 
 
@@ -144,7 +148,9 @@ def _references(
         (
             figure,
             MATCHES_REFERENCE
-            if within_tolerance(intervals.get(id(figure), _interval_in(figure, group.unit)), span, tolerance)
+            if within_tolerance(
+                intervals.get(id(figure), _interval_in(figure, group.unit)), span, tolerance
+            )
             else CONTRADICTS_REFERENCE,
         )
         for figure in group.figures

@@ -43,12 +43,16 @@ def figures_table(figures: Iterable[Figure]) -> str:
         )
         for f in figures
     ]
-    return tabulate(rows, headers=("where", "as written", "value", "qualifier", ""), tablefmt="simple")
+    return tabulate(
+        rows, headers=("where", "as written", "value", "qualifier", ""), tablefmt="simple"
+    )
 
 
 def _bounds(figure: Figure) -> str:
     low, high = figure.interval
-    shown = f"[{number_text(low) if low is not None else '…'}, {number_text(high) if high is not None else '…'}]"
+    low_text = "…" if low is None else number_text(low)
+    high_text = "…" if high is None else number_text(high)
+    shown = f"[{low_text}, {high_text}]"
     return f"{figure.qualifier} {shown}"
 
 

@@ -48,15 +48,21 @@ def suggest_rules(verdicts: Sequence[Verdict]) -> str:
             f"measure = {json.dumps(measure, ensure_ascii=False)}",
         ]
         if subjects:
-            lines.append(f"subject = {json.dumps(subjects.most_common(1)[0][0], ensure_ascii=False)}")
+            lines.append(
+                f"subject = {json.dumps(subjects.most_common(1)[0][0], ensure_ascii=False)}"
+            )
         lines += [
             f"change = {'true' if group.figures[0].is_change else 'false'}",
             'tolerance = "0"',
             f"# seen as {verdict.verdict} in {len({f.doc for f in group.figures})} documents, e.g.",
-            f"examples = [{json.dumps(' '.join(group.figures[0].sentence.split()), ensure_ascii=False)}]",
+            f"examples = [{json.dumps(_one_line(group.figures[0].sentence), ensure_ascii=False)}]",
         ]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _unique(text: str, seen: set[str]) -> str:
