@@ -56,7 +56,11 @@ class TextIndex:
         following = _NEXT_BREAK.search(self.text, offset, offset + _REACH)
         end = following.start() if following else min(len(self.text), offset + _REACH)
         if following:
-            end = following.start() + len(following.group(0)) - len(following.group(0).lstrip("\"'”’)]"))
+            end = (
+                following.start()
+                + len(following.group(0))
+                - len(following.group(0).lstrip("\"'”’)]"))
+            )
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return start, end

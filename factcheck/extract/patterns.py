@@ -138,6 +138,9 @@ def grammar() -> Grammar:
     ordinal_plural = (
         rf"(?:{tens_word}{joiner}{unit_ordinal_plural}|{big_ordinal_plural})(?!\p{{L}})"
     )
+    # The first word of any denominator: one quick look before trying each form.
+    leading = [w for w, v in lex.cardinals.items() if 0 < v < 10 or v >= 20]
+    denominator_start = alternation([*lex.fractions, *big_ordinals, *leading])
     # After "hundred", "and three quarters" is a fraction of its own; without
     # "and", "thirty fifths" is the denominator ("one hundred thirty-fifths").
     group = (
@@ -174,7 +177,8 @@ def grammar() -> Grammar:
         rf"|(?<!(?i:hundred))\s+(?i:and)\s+{small}[\s\-]+(?i:hundred)(?![\s\-]*\p{{L}}))+"
     )
     share = (
-        rf"(?:(?:{teen_or_unit}|(?i:an?)){joiner}(?:{fraction}|{ordinal_fraction}|{hundred_ordinal})"
+        rf"(?:(?:{teen_or_unit}|(?i:an?)){joiner}(?={denominator_start})"
+        rf"(?:{fraction}|{ordinal_fraction}|{hundred_ordinal})"
         rf"|(?i:half)"
         rf"|(?:{cardinal}|\d+)\s+(?i:in)\s+(?:{cardinal_compound}|\d+)(?![\d,.]\d))"
         rf"(?!\s+(?:(?i:of\s+)?(?i:an?\s+))?{big_scale})"
@@ -199,7 +203,7 @@ def grammar() -> Grammar:
     # "per cent of 210": a phrase of its own, nothing but punctuation around it.
     percent_first = alternation(lex.percent_first)
     percent_of = (
-        rf"(?<![\p{{L}}\d,%\-][ \t]*){percent_first}\s+(?i:of)\s+"
+        rf"(?=[pP])(?<![\p{{L}}\d,%\-][ \t]*){percent_first}\s+(?i:of)\s+"
         rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{group})(?=[ \t]*(?:[.,;:!?)\]\n]|\Z))"
     )
 
@@ -215,7 +219,7 @@ def grammar() -> Grammar:
         r"|(?:\d+\s+)?\d{1,2}/\d{1,2}(?![/\d])"
         r"|\d+(?:\.\d+)?[eE][-+]?\d+(?!\p{L})"
         r"|\d+(?:\.\d+)?"
-        r"|(?<![\p{L}\d])\.\d+)"
+        r"|(?<![\p{L}\d]|\d\s)\.\d+)"  # "75 -300mm", "3 .5" keep their sign or point apart
     )
     attached_scale = alternation(lex.abbreviated_scales, ignore_case=False)
     spaced_scale = alternation((w for w in lex.abbreviated_scales if len(w) > 1), ignore_case=False)
@@ -246,10 +250,12 @@ def grammar() -> Grammar:
     # scans this simple shape several times faster than the full grammar:
     # a digit, a sign or point before one, a currency sign, or the first
     # word of a number, share, vague amount, currency code or month.
-    first_letters = "".join(sorted({w[0].lower() for w in starters} | {"a"}))
+    first_letters = "".join(
+        sorted({w[0].lower() for w in [*starters, *lex.percent_first]} | {"a"})
+    )
     candidate = (
-        rf"\d|[{''.join(lex.vulgar_fractions)}]|\b(?=[{first_letters}])(?:{alternation(starters)}|an?(?=\s+{alternation(after_article)}))"
-        rf"|\b{percent_first}(?=\s+of\s)"
+        rf"\d|[{''.join(lex.vulgar_fractions)}]|\b(?=[{first_letters}])(?:{alternation(starters)}|an?(?=\s+{alternation(after_article)})"
+        rf"|{percent_first}(?=\s+of\s))"
     )
     # What may stand before a digit and still belong to its figure: a
     # currency sign or code, a sign, a decimal point ("US$ 2", "-5", ".5").
@@ -273,7 +279,7 @@ def grammar() -> Grammar:
           | \+\d{{1,3}}(?:[-\s.]\d{{2,4}}){{2,}}
           | \d{{3}}-\d{{3,4}}-\d{{4}}
         )
-      | (?<![\p{{L}}\d.,/]|(?<!\d\p{{L}}{{0,3}})\p{{L}}[\-\u2010])(?:(?![-\u2212+.])|(?<!\d\s))
+      | (?<![\p{{L}}\d.,/]|(?<!\d\p{{L}}{{0,3}})\p{{L}}[\-\u2010])
         (?P<atom>
             (?:(?P<prefix>{symbols}|{codes})\s?(?=[-−+]?\d))?
             (?P<number>
@@ -281,7 +287,7 @@ def grammar() -> Grammar:
               | (?P<percent_of>{percent_of})
               | (?P<collective>{collective})
               | (?P<mixed>{mixed})
-              | (?P<sign>[-−+](?=\d)|{sign_word}(?=\d))?(?P<digits>{digits})
+              | (?P<sign>(?<!\d\s)[-\u2212+](?=\d)|{sign_word}(?=\d))?(?P<digits>{digits})
               | (?P<scaled_fraction>{scaled_fraction})
               | (?P<share>{share})
               | (?P<vague>{vague})
