@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 import regex
 
-from factcheck.attribute.measure import measure_key
 from factcheck.compare.verdict import SINGLE, Verdict
 
 _HEADER = """\
@@ -35,10 +34,10 @@ def suggest_rules(verdicts: Sequence[Verdict]) -> str:
         if group.rule is not None or verdict.verdict == SINGLE:
             continue
         claim_id = _unique(group.claim.removeprefix("auto-") or "claim", seen)
-        words = Counter(
-            word for f in group.figures for word in measure_key(f).split() if len(word) > 2
-        )
-        measure = [word for word, _ in words.most_common(3)] or [group.label]
+        # The measures as the articles wrote them: a rule's measure words must
+        # appear in a figure's sentence, so keys ("company") would miss them.
+        written = Counter(f.measure.lower() for f in group.figures if f.measure)
+        measure = [phrase for phrase, _ in written.most_common(3)] or [group.label]
         subjects = Counter(f.subject for f in group.figures if f.subject)
         lines = [
             "[[claim]]",
