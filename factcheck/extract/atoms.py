@@ -23,8 +23,17 @@ from factcheck.extract.numbers import (
 
 #: The grammar branches that read a number, in the order they are tried.
 _SOURCES = (
-    "digits", "mixed", "collective", "scaled_fraction", "share", "vague", "ratio", "words",
-    "article", "multiplying", "percent_of",
+    "digits",
+    "mixed",
+    "collective",
+    "scaled_fraction",
+    "share",
+    "vague",
+    "ratio",
+    "words",
+    "article",
+    "multiplying",
+    "percent_of",
 )
 _SPACES = regex.compile(r"[\s\-‐]+")
 _BARE_SUBUNIT = 0.01  # "15 dollars 50": the coin of a currency is a hundredth

@@ -10,8 +10,8 @@ with the number of figures, not with the length of the text.
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -22,14 +22,6 @@ from factcheck.model import Document, Figure
 from factcheck.textindex import TextIndex
 
 _CONTEXT = 48  # characters of context the rules look at on either side
-_ORDINAL_WORDS = frozenset(
-    "first second third fourth fifth last latter former next previous past top bottom "
-    "upper lower final".split()
-)
-_ARTICLE_TIME_REFERENCE = regex.compile(
-    r"[ \t]+(?:\p{L}+[ \t]+)?(?i:ago|earlier|later|before|after|since|previously|on|from|and|or)\b"
-)
-_ARTICLE_RATE = frozenset("once twice thrice per each every times percent".split())
 _SPACES = regex.compile(r"\s+")
 _NOT_DIGIT = regex.compile(r"\D")
 _FIRST_DIGITS = regex.compile(r"[^\d]*([\d.,]+)")
@@ -38,7 +30,6 @@ _SHARE_FOLLOWS = regex.compile(r"\s+(?i:of|the|its|their|his|her|our|all)\b")
 _OF_FOLLOWS = regex.compile(r"\s+(?i:of|the)\b")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}]+)")
 _WORDS_AHEAD = regex.compile(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)")
-_ONE_NOT_A_COUNT = frozenset("no any every each the this that which someone".split())
 
 
 def extract_figures(text: str, doc: str = "") -> list[Figure]:
@@ -130,12 +121,12 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
     if atom.source == "words" and not atom.has_unit and atom.value == 1:
         return _one_counts(previous, after, lex)
     if atom.source == "share" and (
-        previous.lower() in _ORDINAL_WORDS or _bare_half(atom, text, after, qualified)
+        previous.lower() in lex.ordinal_words or _bare_half(atom, text, after, qualified)
     ):
         return False  # "the first half of", "half-hearted"
     if atom.source == "article":
         return not (
-            _ARTICLE_TIME_REFERENCE.match(after) or previous.lower() in _ARTICLE_RATE
+            gram.article_time_reference.match(after) or previous.lower() in lex.article_rate_words
         )
     return True
 
@@ -195,8 +186,8 @@ def _alone_on_line(atom: Atom, text: str, gram: Grammar) -> bool:
 
 
 def _one_counts(previous: str, after: str, lex: Lexicon) -> bool:
-    """"one" is a count only before the noun it counts: not "one of", "no one"."""
-    if previous.lower() in _ONE_NOT_A_COUNT:
+    """ "one" is a count only before the noun it counts: not "one of", "no one"."""
+    if previous.lower() in lex.not_a_count_before_one:
         return False
     noun = _counted_words(after, lex)
     return bool(noun)
@@ -266,14 +257,19 @@ def _bound_pair(
 
 
 @lru_cache(maxsize=256)
-def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> tuple[str, str, int]:
+def _qualifier(
+    atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar
+) -> tuple[str, str, int]:
     """Contract qualifier code, the phrase as written, and where the phrase starts."""
     before = text[max(body, atom.start - _CONTEXT) : atom.start]
     match = _qualifier_before(gram, before)
     if match:
         phrase = _SPACES.sub(" ", match.group("q").lower())
         start = atom.start - len(before) + match.start("q")
-        if phrase == "about" and _word_before(before[: match.start("q")], gram).lower() in lex.about_as_preposition:
+        if (
+            phrase == "about"
+            and _word_before(before[: match.start("q")], gram).lower() in lex.about_as_preposition
+        ):
             return ("approx" if atom.approx else "exact"), "", atom.start
         if phrase in lex.approx:
             return "approx", phrase, start
@@ -282,7 +278,11 @@ def _qualifier(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
         return ("approx" if atom.approx else "exact"), phrase, start
     after = gram.bound_after.match(text, atom.end)
     if after:
-        return lex.bounds_after[_SPACES.sub(" ", after.group("q").lower())], after.group("q"), atom.start
+        return (
+            lex.bounds_after[_SPACES.sub(" ", after.group("q").lower())],
+            after.group("q"),
+            atom.start,
+        )
     return ("approx" if atom.approx else "exact"), "", atom.start
 
 
@@ -321,9 +321,11 @@ def _single_figure(
         noun = _counted_words(text[atom.end : atom.end + _CONTEXT], lex)
         if noun:
             end = atom.end + noun
-            if text[atom.end : end].strip().lower() in ("points", "point", "pts") and _percent_context(
-                atom, index, text
-            ):
+            if text[atom.end : end].strip().lower() in (
+                "points",
+                "point",
+                "pts",
+            ) and _percent_context(atom, index, text):
                 unit, kind = "percentage_point", "percent"
     low, high = _stated_bounds(atom.value, qualifier)
     return _figure(
@@ -338,12 +340,13 @@ def _single_figure(
         low=low,
         high=high,
         interval=_interval(atom.value, atom.rounding, qualifier, phrase, atom, lex),
-        is_change=atom.change or _is_change(atom.start, qualifier_start, end, unit, text, index, gram),
+        is_change=atom.change
+        or _is_change(atom.start, qualifier_start, end, unit, text, index, gram),
     )
 
 
 def _is_share(atom: Atom, text: str, qualifier_phrase: str, lex: Lexicon) -> bool:
-    """"two thirds of voters", "more than half", "one in five": a share, in percent.
+    """ "two thirds of voters", "more than half", "one in five": a share, in percent.
     Without "of" or a bound or approximation a fraction is just a number ("one
     eighth", "exactly one sixth")."""
     written = text[atom.start : atom.end].lower()
@@ -387,7 +390,9 @@ def _range_figure(
         low=low,
         high=high,
         interval=(low - rounding, high + rounding),
-        is_change=_is_change(first.start, qualifier_start, second.end, second.unit, text, index, gram),
+        is_change=_is_change(
+            first.start, qualifier_start, second.end, second.unit, text, index, gram
+        ),
     )
 
 
@@ -413,20 +418,18 @@ def _stated_bounds(value: float, qualifier: str) -> tuple[float | None, float | 
 def _counted_words(after: str, lex: Lexicon) -> int:
     """Length of the counted noun phrase at the start of `after` ("Russian companies")."""
     end = 0
-    words = 0
-    for match in _WORDS_AHEAD.finditer(after):
+    for words, match in enumerate(_WORDS_AHEAD.finditer(after), start=1):
         word = match.group(1)
         lowered = word.lower()
         if (
             lowered in lex.noun_stops
             or lowered in lex.change_nouns
-            or len(lowered) > 4 and lowered.endswith(("ed", "ly"))
-            or lowered.rstrip(".") in lex.months and word[:1].isupper()
+            or (len(lowered) > 4 and lowered.endswith(("ed", "ly")))
+            or (lowered.rstrip(".") in lex.months and word[:1].isupper())
         ):
             break
         end = match.end()
-        words += 1
-        if words == 3 or lowered.endswith("s") and not lowered.endswith("ss"):
+        if words == 3 or (lowered.endswith("s") and not lowered.endswith("ss")):
             break
     return end
 
@@ -448,7 +451,9 @@ def _is_change(
         return True
     if gram.change_after.match(text, end, min(sentence_end, end + _CONTEXT)):
         return True
-    return unit == "percent" and gram.rate_words.search(text, sentence_start, sentence_end) is not None
+    return (
+        unit == "percent" and gram.rate_words.search(text, sentence_start, sentence_end) is not None
+    )
 
 
 def _figure(document: Document, index: TextIndex, **fields: object) -> Figure:

@@ -81,6 +81,10 @@ class Lexicon:
     time_suffixes: tuple[str, ...]
     identifier_words: frozenset[str]
     noun_stops: frozenset[str]
+    ordinal_words: frozenset[str]
+    not_a_count_before_one: frozenset[str]
+    article_rate_words: frozenset[str]
+    article_time_references: tuple[str, ...]
 
 
 def _table(name: str) -> dict[str, Any]:
@@ -168,4 +172,8 @@ def lexicon() -> Lexicon:
         time_suffixes=tuple(context["time_suffixes"]),
         identifier_words=frozenset(context["identifier_words"]),
         noun_stops=frozenset(context["noun_stops"]),
+        ordinal_words=frozenset(context["ordinal_words"]),
+        not_a_count_before_one=frozenset(context["not_a_count_before_one"]),
+        article_rate_words=frozenset(context["article_rate_words"]),
+        article_time_references=tuple(context["article_time_references"]),
     )

@@ -46,10 +46,8 @@ def read_digits(text: str) -> Number | None:
             return None
         decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
         return Number(float(mantissa) * scale, 0.5 * 10.0**-decimals * scale)
-    if _DECIMAL_COMMA.fullmatch(text):  # decimal comma: only ever matched before %
-        text = text.replace(",", ".")
-    else:
-        text = _SEPARATORS.sub("", text)
+    # a decimal comma ("82,86") is only ever matched before %; other commas group thousands
+    text = text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else _SEPARATORS.sub("", text)
     try:
         value = float(text)
     except ValueError:

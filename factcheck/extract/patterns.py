@@ -9,11 +9,10 @@ words around an atom happens afterwards, once per atom, never per token.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-import re
 
 import regex
 
@@ -53,7 +52,9 @@ def phrases(words: Iterable[str]) -> str:
 
 def _exact_phrases(words: Iterable[str]) -> str:
     """Like `phrases`, keeping case: currency codes are upper case."""
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return (
+        "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    )
 
 
 def _trie_pattern(node: dict[str, dict]) -> str:
@@ -84,6 +85,7 @@ class Grammar:
     range_to_number: regex.Pattern[str]
     word_after: regex.Pattern[str]
     word_before: regex.Pattern[str]
+    article_time_reference: regex.Pattern[str]
     rate_words: re.Pattern[str]  # searched over whole sentences: the faster engine
     change_before: regex.Pattern[str]
     change_verb: regex.Pattern[str]
@@ -150,7 +152,8 @@ def grammar() -> Grammar:
     )
     fraction_plural = alternation(w for w in lex.fractions if w.endswith("s"))
     fraction_tail = (
-        rf"\s+(?i:and)\s+(?:{teen_or_unit}|(?i:an?)){joiner}(?:{fraction}(?!\p{{L}})|{ordinal_fraction})"
+        rf"\s+(?i:and)\s+(?:{teen_or_unit}|(?i:an?)){joiner}"
+        rf"(?:{fraction}(?!\p{{L}})|{ordinal_fraction})"
     )
     word_number = (
         rf"{sign_word}(?:{group}|(?i:an?)(?=\s+{big_scale}))"
@@ -162,9 +165,7 @@ def grammar() -> Grammar:
     # A fraction written with "over": "one over three", "1 over 20". Only a
     # bare pair at the end of a phrase, so that "5 over 10 years" stays a bound.
     ratio_side = rf"(?:{group}|\d+(?:\.\d+)?(?![\d,]))"
-    ratio = (
-        rf"{sign_word}{ratio_side}\s+(?i:over)\s+{ratio_side}(?!\s*[\p{{L}}\d%$€£]|[.,]\d)"
-    )
+    ratio = rf"{sign_word}{ratio_side}\s+(?i:over)\s+{ratio_side}(?!\s*[\p{{L}}\d%$€£]|[.,]\d)"
     # Digits with scale words, as some write a number out: "4 thousand 3 hundred
     # and 21", "6 crore and two hundred". A further part carries its own scale
     # word, or follows "and" with at most "hundred" (so that "2 million and 3
@@ -188,7 +189,8 @@ def grammar() -> Grammar:
         rf"(?:\s+(?i:of))?(?:\s+(?i:an?))?\s+{big_scale}(?!\p{{L}})"
     )
     collective = (
-        rf"(?:(?:\d+|{cardinal}|(?i:an?)|(?i:half\s+a))\s+{alternation(lex.collectives)}(?!\p{{L}}))"
+        rf"(?:(?:\d+|{cardinal}|(?i:an?)|(?i:half\s+a))\s+"
+        rf"{alternation(lex.collectives)}(?!\p{{L}}))"
     )
     vague_scaled = [w for w in lex.vague if not w.endswith("s")]
     vague = (
@@ -235,32 +237,44 @@ def grammar() -> Grammar:
     unit_words = _unit_alternation(lex)
     unit = rf"(?:{unit_words}|{names}|{codes}|{symbols}|(?i:fold|times)(?!\p{{L}}))"
     time_suffixes = alternation(lex.time_suffixes)
-    months = alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months], ignore_case=False)
+    months = alternation(
+        [m.capitalize() for m in lex.months] + [m.upper() for m in lex.months], ignore_case=False
+    )
     # What a candidate can start with, as one quick look-ahead: anything but a
     # letter or a space, or one of these words (lower, Title or UPPER case).
     starters = [
-        *lex.cardinals, *lex.fractions, "half", "tens", *lex.negative_words, *lex.multiplying_verbs,
+        *lex.cardinals,
+        *lex.fractions,
+        "half",
+        "tens",
+        *lex.negative_words,
+        *lex.multiplying_verbs,
         *(w for w in lex.vague if " " not in w),
     ]
     after_article = [
-        *lex.fractions, *lex.scales, *lex.collectives, "few", "couple", *time_units, *big_ordinals,
+        *lex.fractions,
+        *lex.scales,
+        *lex.collectives,
+        "few",
+        "couple",
+        *time_units,
+        *big_ordinals,
         *(w for w, v in lex.cardinals.items() if v >= 20),  # "a twenty-first"
     ]
     # Where a match can start, found with the standard `re` engine, which
     # scans this simple shape several times faster than the full grammar:
     # a digit, a sign or point before one, a currency sign, or the first
     # word of a number, share, vague amount, currency code or month.
-    first_letters = "".join(
-        sorted({w[0].lower() for w in [*starters, *lex.percent_first]} | {"a"})
-    )
+    first_letters = "".join(sorted({w[0].lower() for w in [*starters, *lex.percent_first]} | {"a"}))
     candidate = (
         rf"\d|[{''.join(lex.vulgar_fractions)}]|\b(?=[{first_letters}])(?:{alternation(starters)}|an?(?=\s+{alternation(after_article)})"
         rf"|{percent_first}(?=\s+of\s))"
     )
     # What may stand before a digit and still belong to its figure: a
     # currency sign or code, a sign, a decimal point ("US$ 2", "-5", ".5").
+    currency_prefixes = [*lex.currency_symbols, *lex.currency_codes, *lex.scaled_codes]
     lead = regex.compile(
-        rf"(?:(?:{_exact_phrases([*lex.currency_symbols, *lex.currency_codes, *lex.scaled_codes])})\s?)?"
+        rf"(?:(?:{_exact_phrases(currency_prefixes)})\s?)?"
         rf"(?:[-−+]|{phrases(lex.negative_words)}\s+)?\.?$",
         regex.REVERSE,
     )
@@ -328,6 +342,9 @@ def grammar() -> Grammar:
         bound_join=regex.compile(rf"\s*,?\s*(?:{alternation(lex.bound_joins)}\s+)?"),
         word_after=regex.compile(r"[ \t]+([\p{L}][\p{L}'’\-]*)"),
         word_before=regex.compile(r"([\p{L}][\p{L}'’\-]*\.?)[ \t]*\(?$", regex.REVERSE),
+        article_time_reference=regex.compile(
+            rf"[ \t]+(?:\p{{L}}+[ \t]+)?{alternation(lex.article_time_references)}\b"
+        ),
         rate_words=re.compile(rf"\b{alternation(lex.rate_words)}\b", re.IGNORECASE),
         change_before=regex.compile(
             rf"(?<!\p{{L}}){phrases(lex.change_verbs)}"
@@ -342,4 +359,3 @@ def grammar() -> Grammar:
         ),
         list_marker_line=regex.compile(r"[\s\-–—•*·.)(\[\]#]*"),
     )
-
