@@ -1067,6 +1067,18 @@ CHANGES = [
         qty(1.2e6, "tonne", is_change=True),
         id="quantity-decrease",
     ),
+    pytest.param(
+        "Turnout was two percent higher than at the previous vote.",
+        "two percent",
+        pct(2, is_change=True),
+        id="comparative-difference",
+    ),
+    pytest.param(
+        "The party won more than 40 percent of the vote.",
+        "40 percent",
+        pct(40, is_change=False),
+        id="bound-before-is-no-comparative",
+    ),
 ]
 
 

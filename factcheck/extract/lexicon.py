@@ -75,6 +75,7 @@ class Lexicon:
     currency_names: dict[str, str]
     change_verbs: frozenset[str]
     change_nouns: frozenset[str]
+    comparatives: tuple[str, ...]
     rate_words: tuple[str, ...]
     months: frozenset[str]
     weekdays: frozenset[str]
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         currency_names={s.lower(): code for code, c in currencies.items() for s in c["names"]},
         change_verbs=frozenset(changes["verbs"]),
         change_nouns=frozenset(changes["nouns"]),
+        comparatives=tuple(changes["comparatives"]),
         rate_words=tuple(changes["rates"]),
         months=frozenset(context["months"]),
         weekdays=frozenset(context["weekdays"]),

@@ -356,6 +356,7 @@ def grammar() -> Grammar:
         change_after=regex.compile(
             rf"(?:[\s\-]+(?!(?i:of|in|at|to|for)\b)[\p{{L}}\-]+){{0,2}}?"
             rf"[\s\-]+{alternation(lex.change_nouns)}(?!\p{{L}})"
+            rf"|\s+{alternation(lex.comparatives)}\s+(?:the\s+|a\s+|an\s+)?(?!\d)\p{{L}}"
         ),
         list_marker_line=regex.compile(r"[\s\-–—•*·.)(\[\]#]*"),
     )
