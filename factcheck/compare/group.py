@@ -21,8 +21,8 @@ from factcheck import units
 from factcheck.attribute.measure import context_stems, is_forecast, measure_key
 from factcheck.attribute.period import comparable
 from factcheck.model import Figure
-from factcheck.rules.match import claim_figures
-from factcheck.rules.model import Rule
+from factcheck.rules.match import claim_figures, within_tolerance
+from factcheck.rules.model import EXACT, Rule
 
 #: How close two values must be to be read as the same claim, per kind:
 #: (absolute, relative to the value). Close values of figures that share
@@ -125,7 +125,8 @@ class _Components:
         for doc in self.by_doc[a].keys() & self.by_doc[b].keys():
             for x in self.by_doc[a][doc]:
                 for y in self.by_doc[b][doc]:
-                    if x.sentence == y.sentence and not _overlap(x.interval, y.interval):
+                    same_sentence = x.sentence == y.sentence
+                    if same_sentence and not within_tolerance(x.interval, y.interval, EXACT):
                         return False
         return True
 
@@ -134,12 +135,6 @@ class _Components:
         for i, figure in enumerate(self.figures):
             components[self.find(i)].append(figure)
         return components
-
-
-def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
-    return (a[0] is None or b[1] is None or a[0] <= b[1]) and (
-        b[0] is None or a[1] is None or b[0] <= a[1]
-    )
 
 
 def _join_same_scale(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:

@@ -16,7 +16,7 @@ from factcheck.attribute.period import comparable
 from factcheck.compare.group import ClaimGroup
 from factcheck.model import Figure
 from factcheck.rules.match import interval_gap, within_tolerance
-from factcheck.rules.model import Tolerance
+from factcheck.rules.model import EXACT, Tolerance
 
 CONSISTENT = "consistent"
 CONFLICTING = "conflicting"
@@ -29,8 +29,6 @@ ACKNOWLEDGED = "acknowledged"
 #: Groups larger than this are checked against their extreme figures only,
 #: so a huge automatic group costs linear time, not quadratic.
 PAIRWISE_LIMIT = 64
-
-EXACT = Tolerance(absolute=None, relative=None, unit=None, text="0")
 
 
 @dataclass(frozen=True, slots=True)
