@@ -189,7 +189,7 @@ def _automatic_group(members: list[Figure]) -> ClaimGroup:
         label = f"{subject[0][0].title()}: {label}"
     kind = "change in " if members[0].is_change else ""
     return ClaimGroup(
-        claim=_slug(f"{kind}{label}") or "figure",
+        claim=_slug(f"{kind}{label}"),
         label=f"{kind}{label}".strip(),
         unit=unit,
         figures=tuple(sorted(members, key=lambda f: (f.doc, f.start))),
