@@ -46,6 +46,20 @@ def convert(value: float, unit: str, to: str) -> float:
     return float(registry().Quantity(value, unit).to(to).magnitude)
 
 
+def convert_interval(
+    interval: tuple[float | None, float | None], unit: str, to: str
+) -> tuple[float | None, float | None]:
+    """An interval in `unit` expressed in `to` (30 minute -> 0.5 hour); None ends
+    stay open. Percent and count are never converted (pint would read 30
+    percent as 0.3), nor units pint cannot convert: those compare as written."""
+    if unit == to or "percent" in (unit, to) or "count" in (unit, to):
+        return interval
+    try:
+        return tuple(None if end is None else convert(end, unit, to) for end in interval)  # type: ignore[return-value]
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError):
+        return interval
+
+
 def is_time(unit: str) -> bool:
     """True for units of duration (hour, day, year...)."""
     return dimension(unit) == "[time]"

@@ -58,7 +58,7 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
     """The verdict of one group; `default` is the tolerance of groups no rule defines."""
     tolerance = group.rule.tolerance if group.rule else default
     figures = _one_per_claim(group.figures)
-    intervals = {id(f): _interval_in(f, group.unit) for f in figures}
+    intervals = {id(f): units.convert_interval(f.interval, f.unit, group.unit) for f in figures}
     references = _references(group, intervals, tolerance)
     if len({f.doc for f in figures}) < 2:
         return Verdict(group, SINGLE, tolerance.text, references=references)
@@ -113,19 +113,6 @@ def _cross_pairs(
     ]
 
 
-def _interval_in(figure: Figure, unit: str) -> tuple[float | None, float | None]:
-    low, high = figure.interval
-    if figure.unit == unit:
-        return low, high
-    try:
-        return (
-            None if low is None else units.convert(low, figure.unit, unit),
-            None if high is None else units.convert(high, figure.unit, unit),
-        )
-    except Exception:  # a unit pint cannot convert: compare as written
-        return low, high
-
-
 def _or(value: float | None, default: float) -> float:
     return default if value is None else value
 
@@ -147,7 +134,11 @@ def _references(
             figure,
             MATCHES_REFERENCE
             if within_tolerance(
-                intervals.get(id(figure), _interval_in(figure, group.unit)), span, tolerance
+                intervals.get(
+                    id(figure), units.convert_interval(figure.interval, figure.unit, group.unit)
+                ),
+                span,
+                tolerance,
             )
             else CONTRADICTS_REFERENCE,
         )

@@ -298,13 +298,7 @@ def _magnitude(a: Interval, b: Interval) -> float:
 
 def figure_interval(rule: Rule, figure: Figure) -> Interval:
     """The figure's interval in the rule's unit (30 minutes -> 0.5 for an hour claim)."""
-    low, high = figure.interval
-    if figure.unit == rule.unit or _dimension(figure.unit) in ("percent", "count"):
-        return low, high
-    return (
-        None if low is None else units.convert(low, figure.unit, rule.unit),
-        None if high is None else units.convert(high, figure.unit, rule.unit),
-    )
+    return units.convert_interval(figure.interval, figure.unit, rule.unit)
 
 
 # -- examples ----------------------------------------------------------------
