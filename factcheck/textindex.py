@@ -1,41 +1,53 @@
 """Positions in a document: offset -> line and column, offset -> sentence.
 
-Line starts come from one `str.split` per document; sentence bounds are
-found only around the offsets asked about (a reverse search back to the
-last sentence break, a forward search to the next), so a long document
-with few figures costs little.
+Line starts come from one `str.split` per document and sentence breaks
+from one scan of its body; both are then looked up by bisection, so each
+figure costs two binary searches however long its document.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 
-import regex
-
 #: A sentence ends at . ! ? … (and any closing quote or bracket) followed by
-#: space and a capital or digit, or at a line break.
-_BREAK = r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\p{Lu}\d])|\n\s*"
-_LAST_BREAK = regex.compile(_BREAK, regex.REVERSE)
-_NEXT_BREAK = regex.compile(_BREAK)
+#: space and a capital or digit, or at a line break. The scan starts at the
+#: punctuation or line break itself, so the standard `re` engine can skip
+#: ahead to those characters; whether a capital follows is checked after.
+_BREAK = re.compile(r"""[.!?…\n](?:(?<=\n)\s*|["'”’)\]]*\s+(?=["'“‘(\[]?(\w)))""")
+_CLOSERS = "\"'”’)]"
 _REACH = 2000  # a sentence longer than this is cut for display and context
 
 
 @dataclass(frozen=True, slots=True)
 class TextIndex:
-    """Line starts of one text, and where its body (after front matter) starts."""
+    """Line starts and sentence breaks of one text whose body starts at `body_start`.
+
+    `break_starts[i]`..`break_ends[i]` is the i-th break: the closing quotes
+    and spaces after a sentence's last word, or a line break with the space
+    after it.
+    """
 
     text: str
     line_starts: tuple[int, ...]
+    break_starts: tuple[int, ...]
+    break_ends: tuple[int, ...]
     body_start: int = 0
-    _spans: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, start: int = 0) -> TextIndex:
         """Index `text`; sentences are only cut from `start` (the body) on."""
         lines = (0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1]))
-        return cls(text, lines, start)
+        breaks = list(_breaks(text, start))
+        return cls(
+            text,
+            lines,
+            tuple(b for b, _ in breaks),
+            tuple(e for _, e in breaks),
+            start,
+        )
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of `offset`."""
@@ -44,24 +56,17 @@ class TextIndex:
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """Start and end of the sentence holding `offset` (trailing space excluded)."""
-        known = self._spans.get(offset)
-        if known is None:
-            known = self._spans[offset] = self._find_sentence(offset)
-        return known
-
-    def _find_sentence(self, offset: int) -> tuple[int, int]:
+        text = self.text
         floor = max(self.body_start, offset - _REACH)
-        last = _LAST_BREAK.search(self.text, floor, offset + 1)
-        start = last.end() if last else floor
-        following = _NEXT_BREAK.search(self.text, offset, offset + _REACH)
-        end = following.start() if following else min(len(self.text), offset + _REACH)
-        if following:
-            end = (
-                following.start()
-                + len(following.group(0))
-                - len(following.group(0).lstrip("\"'”’)]"))
-            )
-        while end > start and self.text[end - 1].isspace():
+        before = bisect_right(self.break_ends, offset) - 1
+        start = self.break_ends[before] if before >= 0 else floor
+        start = max(start, floor)
+        after = bisect_left(self.break_starts, offset)
+        if after < len(self.break_starts) and self.break_starts[after] < offset + _REACH:
+            end = self.break_starts[after]
+        else:
+            end = min(len(text), offset + _REACH)
+        while end > start and text[end - 1].isspace():
             end -= 1
         return start, end
 
@@ -69,3 +74,21 @@ class TextIndex:
         """The sentence holding `offset`."""
         start, end = self.sentence_span(offset)
         return self.text[start:end]
+
+
+def _breaks(text: str, start: int) -> list[tuple[int, int]]:
+    """Every sentence break in `text[start:]`, as (start, end) after any closing quotes."""
+    found = []
+    for match in _BREAK.finditer(text, start):
+        first = match.start()
+        if text[first] == "\n":
+            found.append((first, match.end()))
+            continue
+        following = match.group(1)
+        if following is not None and (following.isupper() or following.isdigit()):
+            tail = match.group(0)[1:]
+            closers = len(tail) - len(tail.lstrip(_CLOSERS))
+            found.append((first + 1 + closers, match.end()))
+        elif "\n" in match.group(0):  # "etc.\n" then lower case: the line break still ends it
+            found.append((text.index("\n", first), match.end()))
+    return found
