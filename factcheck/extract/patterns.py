@@ -1,7 +1,7 @@
 """The extractor's grammar: regular expressions compiled once from the lexicon.
 
-One alternation finds every candidate in a single pass over a document: a
-`skip` branch swallows what only looks like a figure (dates, times, IP
+One alternation, tried at each place where `starts` says a figure may
+begin, reads what is there: a `skip` branch swallows what only looks like a figure (dates, times, IP
 addresses, ordinals, decades), an `atom` branch reads an amount with its
 currency, multiplier and unit. Everything that needs judgement about the
 words around an atom happens afterwards, once per atom, never per token.
@@ -19,11 +19,11 @@ import regex
 from factcheck.extract.lexicon import Lexicon, lexicon
 
 
-def alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
+def alternation(words: Iterable[str], *, ignore_case: bool = True, space: str = r"\s+") -> str:
     """A non-capturing group matching any of `words`, longest first.
 
-    Spaces inside a phrase match any run of whitespace, so "per  cent"
-    across a line break still reads. The words are laid out as a trie
+    Spaces inside a phrase match `space`, by default any run of whitespace,
+    so "per  cent" across a line break still reads. The words are laid out as a trie
     ("t(?:en|hree|wo)"): the engine then rejects a word on its first
     letters instead of trying every entry in turn, and the greedy optional
     tails still try the longest word first.
@@ -34,7 +34,7 @@ def alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
         for char in word.lower() if ignore_case else word:
             node = node.setdefault(char, {})
         node[""] = {}
-    body = _trie_pattern(trie) or "(?!)"
+    body = _trie_pattern(trie, space) or "(?!)"
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
@@ -57,9 +57,9 @@ def _exact_phrases(words: Iterable[str]) -> str:
     )
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
+def _trie_pattern(node: dict[str, dict], space: str) -> str:
     branches = [
-        (r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
+        (space if char == " " else regex.escape(char)) + _trie_pattern(child, space)
         for char, child in sorted(node.items())
         if char
     ]
@@ -75,7 +75,6 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 class Grammar:
     """Compiled patterns; see `grammar()`."""
 
-    candidate: re.Pattern[str]  # where a match can start: found fast, checked by `master`
     lead: regex.Pattern[str]  # currency or sign before a digit candidate
     master: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
@@ -240,36 +239,6 @@ def grammar() -> Grammar:
     months = alternation(
         [m.capitalize() for m in lex.months] + [m.upper() for m in lex.months], ignore_case=False
     )
-    # What a candidate can start with, as one quick look-ahead: anything but a
-    # letter or a space, or one of these words (lower, Title or UPPER case).
-    starters = [
-        *lex.cardinals,
-        *lex.fractions,
-        "half",
-        "tens",
-        *lex.negative_words,
-        *lex.multiplying_verbs,
-        *(w for w in lex.vague if " " not in w),
-    ]
-    after_article = [
-        *lex.fractions,
-        *lex.scales,
-        *lex.collectives,
-        "few",
-        "couple",
-        *time_units,
-        *big_ordinals,
-        *(w for w, v in lex.cardinals.items() if v >= 20),  # "a twenty-first"
-    ]
-    # Where a match can start, found with the standard `re` engine, which
-    # scans this simple shape several times faster than the full grammar:
-    # a digit, a sign or point before one, a currency sign, or the first
-    # word of a number, share, vague amount, currency code or month.
-    first_letters = "".join(sorted({w[0].lower() for w in [*starters, *lex.percent_first]} | {"a"}))
-    candidate = (
-        rf"\d|[{''.join(lex.vulgar_fractions)}]|\b(?=[{first_letters}])(?:{alternation(starters)}|an?(?=\s+{alternation(after_article)})"
-        rf"|{percent_first}(?=\s+of\s))"
-    )
     # What may stand before a digit and still belong to its figure: a
     # currency sign or code, a sign, a decimal point ("US$ 2", "-5", ".5").
     currency_prefixes = [*lex.currency_symbols, *lex.currency_codes, *lex.scaled_codes]
@@ -332,7 +301,6 @@ def grammar() -> Grammar:
     )
     joins = alternation(lex.range_joins)
     return Grammar(
-        candidate=re.compile(candidate, re.IGNORECASE),
         lead=lead,
         master=regex.compile(body, regex.VERBOSE | regex.V0),
         qualifier_before=qualifier_before,
