@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 #: A sentence ends at . ! ? … (and any closing quote or bracket) followed by
-#: space and a capital or digit, or at a line break. The scan starts at the
-#: punctuation or line break itself, so the standard `re` engine can skip
-#: ahead to those characters; whether a capital follows is checked after.
-_BREAK = re.compile(r"""[.!?…\n](?:(?<=\n)\s*|["'”’)\]]*\s+(?=["'“‘(\[]?(\w)))""")
+#: space and a capital or digit, or at a line break. One pattern per mark, as
+#: each starts with a literal the `re` engine skips ahead to; whether a
+#: capital follows is checked after.
+_MARK_BREAKS = tuple(
+    re.compile(re.escape(mark) + r"""["'”’)\]]*\s+(?=["'“‘(\[]?(\w))""") for mark in ".!?…"
+)
+_LINE_BREAK = re.compile(r"\n\s*")
 _CLOSERS = "\"'”’)]"
 _REACH = 2000  # a sentence longer than this is cut for display and context
 
@@ -25,9 +28,9 @@ _REACH = 2000  # a sentence longer than this is cut for display and context
 class TextIndex:
     """Line starts and sentence breaks of one text whose body starts at `body_start`.
 
-    `break_starts[i]`..`break_ends[i]` is the i-th break: the closing quotes
-    and spaces after a sentence's last word, or a line break with the space
-    after it.
+    A break is the closing quotes and spaces after a sentence's last word,
+    or a line break with the space after it: a sentence ends where a break
+    starts and the next begins where it ends.
     """
 
     text: str
@@ -40,14 +43,8 @@ class TextIndex:
     def of(cls, text: str, start: int = 0) -> TextIndex:
         """Index `text`; sentences are only cut from `start` (the body) on."""
         lines = (0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1]))
-        breaks = list(_breaks(text, start))
-        return cls(
-            text,
-            lines,
-            tuple(b for b, _ in breaks),
-            tuple(e for _, e in breaks),
-            start,
-        )
+        break_starts, break_ends = _breaks(text, start)
+        return cls(text, lines, tuple(break_starts), tuple(break_ends), start)
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of `offset`."""
@@ -76,19 +73,18 @@ class TextIndex:
         return self.text[start:end]
 
 
-def _breaks(text: str, start: int) -> list[tuple[int, int]]:
-    """Every sentence break in `text[start:]`, as (start, end) after any closing quotes."""
-    found = []
-    for match in _BREAK.finditer(text, start):
-        first = match.start()
-        if text[first] == "\n":
-            found.append((first, match.end()))
-            continue
-        following = match.group(1)
-        if following is not None and (following.isupper() or following.isdigit()):
-            tail = match.group(0)[1:]
-            closers = len(tail) - len(tail.lstrip(_CLOSERS))
-            found.append((first + 1 + closers, match.end()))
-        elif "\n" in match.group(0):  # "etc.\n" then lower case: the line break still ends it
-            found.append((text.index("\n", first), match.end()))
-    return found
+def _breaks(text: str, start: int) -> tuple[list[int], list[int]]:
+    """Where the sentence breaks in `text[start:]` start (after any closing
+    quotes) and end (after the spaces), each list in order."""
+    starts, ends = set(), set()
+    for pattern in _MARK_BREAKS:
+        for match in pattern.finditer(text, start):
+            following = match.group(1)
+            if following.isupper() or following.isdigit():
+                tail = match.group(0)[1:]
+                starts.add(match.start() + 1 + len(tail) - len(tail.lstrip(_CLOSERS)))
+                ends.add(match.end())
+    for match in _LINE_BREAK.finditer(text, start):
+        starts.add(match.start())
+        ends.add(match.end())
+    return sorted(starts), sorted(ends)
