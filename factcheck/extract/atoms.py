@@ -7,8 +7,8 @@ around it afterwards (`extractor`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -20,6 +20,7 @@ from factcheck.extract.numbers import (
     read_digits,
     read_words,
 )
+from factcheck.extract.patterns import Grammar
 
 #: The grammar branches that read a number, in the order they are tried.
 _SOURCES = (
@@ -58,9 +59,9 @@ class Atom:
     change: bool = False  # "doubled", "threefold"
 
 
-def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
+def read_atom(match: re.Match[str], lex: Lexicon, gram: Grammar) -> Atom | None:
     """Read a grammar match of the `atom` branch; None when it is no number after all."""
-    groups = dict(zip(_names(match.re), match.groups(), strict=True))  # groupdict() is 30x slower
+    groups = dict(zip(gram.master_groups, match.groups(), strict=True))
     source = next(name for name in _SOURCES if groups[name] is not None)
     number_text = groups[source]
     number = _read_number(source, number_text, lex)
@@ -102,8 +103,13 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     if tail:  # "3 million and a half"
         scale_factor = _scale(scale_text, lex) if scale_text else 1.0
         value += _fraction_tail(tail, lex) * scale_factor
+    end = match.end("atom")
     cents = groups["cents"]
-    if cents and kind == "money":  # "3 dollars 50 cents"
+    if cents is None and unit_text and _is_currency_word(unit_text, lex):
+        bare = gram.bare_cents.match(match.string, end)
+        if bare is not None:
+            cents, end = bare.group(), bare.end()
+    if cents and kind == "money":  # "3 dollars 50 cents", "15 dollars 50"
         value += _subunits(cents, lex)
     if source == "share" and unit_text:
         value, rounding = value / 100, 0.0  # "one-half miles": a fraction of the unit
@@ -120,7 +126,7 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     digits = groups["digits"] or ""
     return Atom(
         start=match.start("atom"),
-        end=match.end("atom"),
+        end=end,
         value=value,
         rounding=rounding,
         unit=unit,
@@ -135,11 +141,13 @@ def read_atom(match: regex.Match[str], lex: Lexicon) -> Atom | None:
     )
 
 
-@cache
-def _names(pattern: regex.Pattern[str]) -> tuple[str | None, ...]:
-    """Group names in group order (None for an unnamed group)."""
-    by_index = {index: name for name, index in pattern.groupindex.items()}
-    return tuple(by_index.get(i) for i in range(1, pattern.groups + 1))
+def _is_currency_word(text: str, lex: Lexicon) -> bool:
+    """A currency's name or code ("dollars", "EUR"), not its sign."""
+    return (
+        _SPACES.sub(" ", text.lower()) in lex.currency_names
+        or text in lex.currency_codes
+        or text in lex.scaled_codes
+    )
 
 
 def _read_number(source: str, text: str, lex: Lexicon) -> Number | None:

@@ -46,11 +46,7 @@ def extract_document(document: Document) -> list[Figure]:
 def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure]:
     text, body = document.text, document.body_start
     atoms = [
-        atom
-        for match in _matches(text, body, gram)
-        if match.group("atom") is not None
-        and (atom := read_atom(match, lex)) is not None
-        and _is_figure(atom, text, body, lex, gram)
+        atom for atom in _atoms(text, body, lex, gram) if _is_figure(atom, text, body, lex, gram)
     ]
     if not atoms:
         return
@@ -72,8 +68,8 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
             yield _single_figure(atom, document, index, lex, gram)
 
 
-def _matches(text: str, body: int, gram: Grammar) -> Iterator[regex.Match[str]]:
-    """Every grammar match in the body, left to right, never overlapping.
+def _atoms(text: str, body: int, lex: Lexicon, gram: Grammar) -> Iterator[Atom]:
+    """Every atom the grammar reads in the body, left to right, never overlapping.
 
     The full grammar is tried only where a figure can start (a digit, a
     number word); running it at every character would be ten times slower
@@ -89,9 +85,12 @@ def _matches(text: str, body: int, gram: Grammar) -> Iterator[regex.Match[str]]:
             if lead is not None and lead.start() < start:
                 match = gram.master.match(text, lead.start())
         match = match or gram.master.match(text, start)
-        if match is not None:
-            end = match.end()
-            yield match
+        if match is None:
+            continue
+        end = match.end()
+        if match.group("atom") is not None and (atom := read_atom(match, lex, gram)) is not None:
+            end = atom.end  # coins read after a currency ("15 dollars 50") lengthen it
+            yield atom
 
 
 # --- what is not a figure ---------------------------------------------------

@@ -18,6 +18,16 @@ import regex
 
 from factcheck.extract.lexicon import Lexicon, lexicon
 
+#: A letter, spelled for the standard `re` engine, which has no \p{L}: a word
+#: character that is not a digit, an underscore or a number form ("²", "½").
+L = r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f\u2460-\u24ff]"
+
+
+def _not_after(pattern: str, widths: range, space: str = r"\s") -> str:
+    """Not right after `pattern` (of fixed width) and a run of `space` of one
+    of the `widths`: `re` takes only fixed-width look-behinds, so one each."""
+    return "".join(rf"(?<!{pattern}{space}{{{n}}})" for n in widths)
+
 
 def alternation(words: Iterable[str], *, ignore_case: bool = True, space: str = r"\s+") -> str:
     """A non-capturing group matching any of `words`, longest first.
@@ -76,7 +86,9 @@ class Grammar:
     """Compiled patterns; see `grammar()`."""
 
     lead: regex.Pattern[str]  # currency or sign before a digit candidate
-    master: regex.Pattern[str]
+    master: re.Pattern[str]  # the standard engine: several times faster on this pattern
+    master_groups: tuple[str | None, ...]  # the master's group names, in group order
+    bare_cents: re.Pattern[str]  # coins after a currency name, without their own name
     qualifier_before: regex.Pattern[str]
     bound_after: regex.Pattern[str]
     range_join: regex.Pattern[str]
@@ -104,6 +116,13 @@ def _unit_alternation(lex: Lexicon) -> str:
     return f"(?:{alternation(exact, ignore_case=False)}|{alternation(loose)})"
 
 
+def _group_names(pattern: re.Pattern[str]) -> tuple[str | None, ...]:
+    """Group names in group order (None for an unnamed group): reading a
+    match's `groups()` by these is far cheaper than its `groupdict()`."""
+    by_index = {index: name for name, index in pattern.groupindex.items()}
+    return tuple(by_index.get(i) for i in range(1, pattern.groups + 1))
+
+
 @cache
 def grammar() -> Grammar:
     """Compile every pattern once per process."""
@@ -112,7 +131,7 @@ def grammar() -> Grammar:
     units_word = alternation(w for w, v in lex.cardinals.items() if 0 < v < 10)
     tens_word = alternation(w for w, v in lex.cardinals.items() if v >= 20)
     teen_or_unit = alternation(w for w, v in lex.cardinals.items() if 0 < v < 20)
-    cardinal_compound = rf"(?:{tens_word}(?:\s*[\-‐]\s*|\s+){units_word}(?!\p{{L}})|{cardinal})"
+    cardinal_compound = rf"(?:{tens_word}(?:\s*[\-‐]\s*|\s+){units_word}(?!{L})|{cardinal})"
     big_scale = alternation(lex.scales)
     fraction = alternation(lex.fractions)
     sign_word = rf"(?:{alternation(lex.negative_words)}\s+)?"
@@ -122,7 +141,7 @@ def grammar() -> Grammar:
     joiner = r"[\s\-\u2010]+"  # space or hyphen between the words of a number
     unit_ordinal = alternation(w for w, v in lex.ordinals.items() if v < 10)
     big_ordinals = [w for w, v in lex.ordinals.items() if v > 10]
-    ordinal_end = r"(?![\p{L}\d]|[\-\u2010]\p{L}|\s+(?!(?i:of)(?!\p{L}))\p{L})"
+    ordinal_end = rf"(?!{L}|\d|[\-\u2010]{L}|\s+(?!(?i:of)(?!{L})){L})"
     ordinal_fraction = (
         rf"(?:{tens_word}{joiner}{unit_ordinal}|{alternation(big_ordinals)}){ordinal_end}"
     )
@@ -136,9 +155,7 @@ def grammar() -> Grammar:
     plural_ordinals = [w for w in lex.ordinals if w.endswith("s")]
     unit_ordinal_plural = alternation(w for w in plural_ordinals if lex.ordinals[w] < 10)
     big_ordinal_plural = alternation(w for w in plural_ordinals if lex.ordinals[w] > 10)
-    ordinal_plural = (
-        rf"(?:{tens_word}{joiner}{unit_ordinal_plural}|{big_ordinal_plural})(?!\p{{L}})"
-    )
+    ordinal_plural = rf"(?:{tens_word}{joiner}{unit_ordinal_plural}|{big_ordinal_plural})(?!{L})"
     # The first word of any denominator: one quick look before trying each form.
     leading = [w for w, v in lex.cardinals.items() if 0 < v < 10 or v >= 20]
     denominator_start = alternation([*lex.fractions, *big_ordinals, *leading])
@@ -152,29 +169,29 @@ def grammar() -> Grammar:
     fraction_plural = alternation(w for w in lex.fractions if w.endswith("s"))
     fraction_tail = (
         rf"\s+(?i:and)\s+(?:{teen_or_unit}|(?i:an?)){joiner}"
-        rf"(?:{fraction}(?!\p{{L}})|{ordinal_fraction})"
+        rf"(?:{fraction}(?!{L})|{ordinal_fraction})"
     )
     word_number = (
         rf"{sign_word}(?:{group}|(?i:an?)(?=\s+{big_scale}))"
         rf"(?:[\s\-]+{big_scale}(?:(?:\s+(?i:and))?[\s\-]+(?!(?i:an?\s)|{cardinal}[\s\-]+{fraction}){group})?)*"
         rf"(?:\s+(?i:point)(?:\s+{cardinal_compound})+)?"
-        rf"(?:{fraction_tail}(?:\s+{big_scale}(?!\p{{L}}))?|{joiner}{fraction_plural}(?!\p{{L}})"
+        rf"(?:{fraction_tail}(?:\s+{big_scale}(?!{L}))?|{joiner}{fraction_plural}(?!{L})"
         rf"|{joiner}{ordinal_plural})?"
     )
     # A fraction written with "over": "one over three", "1 over 20". Only a
     # bare pair at the end of a phrase, so that "5 over 10 years" stays a bound.
     ratio_side = rf"(?:{group}|\d+(?:\.\d+)?(?![\d,]))"
-    ratio = rf"{sign_word}{ratio_side}\s+(?i:over)\s+{ratio_side}(?!\s*[\p{{L}}\d%$€£]|[.,]\d)"
+    ratio = rf"{sign_word}{ratio_side}\s+(?i:over)\s+{ratio_side}(?!\s*(?:{L}|[\d%$€£])|[.,]\d)"
     # Digits with scale words, as some write a number out: "4 thousand 3 hundred
     # and 21", "6 crore and two hundred". A further part carries its own scale
     # word, or follows "and" with at most "hundred" (so that "2 million and 3
     # million" stays two numbers, and "between 3 hundred and 400" a range).
     small = rf"(?:\d{{1,3}}(?![\d,.])|{cardinal_compound})"
     mixed = (
-        rf"(?<!(?i:between)\s{{1,4}})\d{{1,3}}[\s\-]+{big_scale}(?!\p{{L}})"
-        rf"(?:\s+{small}[\s\-]+{big_scale}(?!\p{{L}})"
+        rf"{_not_after('(?i:between)', range(1, 5))}\d{{1,3}}[\s\-]+{big_scale}(?!{L})"
+        rf"(?:\s+{small}[\s\-]+{big_scale}(?!{L})"
         rf"|\s+(?i:and)\s+(?!0(?!\d)){small}(?![\s\-]+{big_scale})"
-        rf"|(?<!(?i:hundred))\s+(?i:and)\s+{small}[\s\-]+(?i:hundred)(?![\s\-]*\p{{L}}))+"
+        rf"|(?<!(?i:hundred))\s+(?i:and)\s+{small}[\s\-]+(?i:hundred)(?![\s\-]*{L}))+"
     )
     share = (
         rf"(?:(?:{teen_or_unit}|(?i:an?)){joiner}(?={denominator_start})"
@@ -185,26 +202,27 @@ def grammar() -> Grammar:
     )
     scaled_fraction = (
         rf"(?:(?:{teen_or_unit}|(?i:an?))[\s\-‐]+)?{fraction}"
-        rf"(?:\s+(?i:of))?(?:\s+(?i:an?))?\s+{big_scale}(?!\p{{L}})"
+        rf"(?:\s+(?i:of))?(?:\s+(?i:an?))?\s+{big_scale}(?!{L})"
     )
     collective = (
         rf"(?:(?:\d+|{cardinal}|(?i:an?)|(?i:half\s+a))\s+"
-        rf"{alternation(lex.collectives)}(?!\p{{L}}))"
+        rf"{alternation(lex.collectives)}(?!{L}))"
     )
     vague_scaled = [w for w in lex.vague if not w.endswith("s")]
     vague = (
         rf"(?:{alternation(vague_scaled)}(?:\s+(?:{big_scale}|(?i:dozen)))?"
         rf"|{alternation(w for w in lex.vague if w.endswith('s'))}(?=\s+(?i:of)\b)"
-        rf"|(?i:tens\s+of\s+(?:thousands|millions|billions))(?=\s+(?i:of)\b|\s+\p{{L}})"
-        rf"|(?i:hundreds\s+of\s+(?:thousands|millions))(?=\s+(?i:of)\b|\s+\p{{L}}))"
+        rf"|(?i:tens\s+of\s+(?:thousands|millions|billions))(?=\s+(?i:of)\b|\s+{L})"
+        rf"|(?i:hundreds\s+of\s+(?:thousands|millions))(?=\s+(?i:of)\b|\s+{L}))"
     )
     time_units = [w for w, u in lex.units.items() if u.duration]
     article_time = rf"(?i:an?)(?=\s+{alternation(time_units)}\b)"
     multiplying = alternation(lex.multiplying_verbs)
     # "per cent of 210": a phrase of its own, nothing but punctuation around it.
     percent_first = alternation(lex.percent_first)
+    word_or_number, blank = rf"(?:{L}|[\d,%\-])", r"[ \t]"
     percent_of = (
-        rf"(?=[pP])(?<![\p{{L}}\d,%\-][ \t]*){percent_first}\s+(?i:of)\s+"
+        rf"(?=[pP]){_not_after(word_or_number, range(4), blank)}{percent_first}\s+(?i:of)\s+"
         rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{group})(?=[ \t]*(?:[.,;:!?)\]\n]|\Z))"
     )
 
@@ -218,23 +236,23 @@ def grammar() -> Grammar:
         r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d,.]?\d)"
         r"|\d+,\d{1,2}(?=\s?%)"
         r"|(?:\d+\s+)?\d{1,2}/\d{1,2}(?![/\d])"
-        r"|\d+(?:\.\d+)?[eE][-+]?\d+(?!\p{L})"
+        rf"|\d+(?:\.\d+)?[eE][-+]?\d+(?!{L})"
         r"|\d+(?:\.\d+)?"
-        r"|(?<![\p{L}\d]|\d\s)\.\d+)"  # "75 -300mm", "3 .5" keep their sign or point apart
+        rf"|(?<!{L})(?<!\d)(?<!\d\s)\.\d+)"  # "75 -300mm", "3 .5" keep their sign or point apart
     )
     attached_scale = alternation(lex.abbreviated_scales, ignore_case=False)
     spaced_scale = alternation((w for w in lex.abbreviated_scales if len(w) > 1), ignore_case=False)
     spaced_letter = alternation(lex.spaced_scales, ignore_case=False)  # "2.33 k." at the end
     scale = (
-        rf"(?:(?<=\d){attached_scale}\.?(?!\p{{L}})|\s?{spaced_scale}\.?(?!\p{{L}})"
-        rf"|\s+{big_scale}(?!\p{{L}})"
+        rf"(?:(?<=\d){attached_scale}\.?(?!{L})|\s?{spaced_scale}\.?(?!{L})"
+        rf"|\s+{big_scale}(?!{L})"
         rf"|(?<=\d)[ \t]+{spaced_letter}(?=[ \t]*(?:[.,;:!?)\]\n]|\Z)))"
     )
     symbols = alternation(lex.currency_symbols, ignore_case=False)
     codes = alternation([*lex.currency_codes, *lex.scaled_codes], ignore_case=False)
     names = alternation(lex.currency_names)
     unit_words = _unit_alternation(lex)
-    unit = rf"(?:{unit_words}|{names}|{codes}|{symbols}|(?i:fold|times)(?!\p{{L}}))"
+    unit = rf"(?:{unit_words}|{names}|{codes}|{symbols}|(?i:fold|times)(?!{L}))"
     time_suffixes = alternation(lex.time_suffixes)
     months = alternation(
         [m.capitalize() for m in lex.months] + [m.upper() for m in lex.months], ignore_case=False
@@ -248,21 +266,34 @@ def grammar() -> Grammar:
         regex.REVERSE,
     )
 
+    # Not after a word and a hyphen ("COVID-19"), unless a number and at most
+    # four letters make the word ("5km-10"): one look-behind for each length.
+    hyphen = r"[\-\u2010]"
+    not_after_word_hyphen = (
+        rf"(?:(?<!{L}{hyphen})" + "".join(rf"|(?<=\d{L}{{{n}}}{hyphen})" for n in range(1, 5)) + ")"
+    )
+    # Coins after a currency name or code without their own name: "15 dollars
+    # 50", "EUR 12 and 50". `re` cannot look back at the unit matched before,
+    # so the atom reader tries this after a currency.
+    bare_cents = (
+        rf"(?:\s+(?i:and))?\s+(?:\d{{2}}|{cardinal_compound})"
+        rf"(?![\s\-]*(?!(?i:and)\s)(?:{L}|[\d%$€£])|[.,]\d|{L}|\d)"
+    )
     body = rf"""
         (?:(?P<skip>
             \d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)
           | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}(?!\d)
-          | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{time_suffixes}(?!\p{{L}}))?
-          | \d{{1,2}}(?:[.:]\d{{2}})?\s?{time_suffixes}(?!\p{{L}})
+          | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?{time_suffixes}(?!{L}))?
+          | \d{{1,2}}(?:[.:]\d{{2}})?\s?{time_suffixes}(?!{L})
           | \d+(?:\.\d+){{2,}}
-          | \d+(?i:st|nd|rd|th)(?!\p{{L}})
-          | ['’]?\d{{2,4}}['’]?s(?!\p{{L}})
+          | \d+(?i:st|nd|rd|th)(?!{L})
+          | ['’]?\d{{2,4}}['’]?s(?!{L})
           | {months}\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?(?!\d)
-          | \d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{months}(?!\p{{L}})
+          | \d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{months}(?!{L})
           | \+\d{{1,3}}(?:[-\s.]\d{{2,4}}){{2,}}
           | \d{{3}}-\d{{3,4}}-\d{{4}}
         )
-      | (?<![\p{{L}}\d.,/]|(?<!\d\p{{L}}{{0,3}})\p{{L}}[\-\u2010])
+      | (?<!{L})(?<![\d.,/]){not_after_word_hyphen}
         (?P<atom>
             (?:(?P<prefix>{symbols}|{codes})\s?(?=[-−+]?\d))?
             (?P<number>
@@ -274,21 +305,19 @@ def grammar() -> Grammar:
               | (?P<scaled_fraction>{scaled_fraction})
               | (?P<share>{share})
               | (?P<vague>{vague})
-              | (?P<words>{word_number})(?![\-‐](?!{unit_words}|{names})\p{{L}})
+              | (?P<words>{word_number})(?![\-‐](?!{unit_words}|{names}){L})
               | (?P<article>{article_time})
               | (?P<multiplying>{multiplying})
             )
             (?P<scale>{scale})?
             (?P<tail>{fraction_tail})?
             (?:[\s\-‐]?(?P<unit>{unit}))?
-            (?P<unit_scale>(?<=\p{{Lu}}{{3}})\s+{big_scale}(?!\p{{L}}))?
+            (?P<unit_scale>(?<=[A-Z]{{3}})\s+{big_scale}(?!{L}))?
             (?P<cents>
-                (?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!\p{{L}})
-              | (?<=\p{{L}})(?<={names}|{codes})(?:\s+(?i:and))?\s+(?:\d{{2}}|{cardinal_compound})
-                (?![\s\-]*(?!(?i:and)\s)[\p{{L}}\d%$€£]|[.,]\d)
+                (?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!{L})
             )?
         )
-        (?![\p{{L}}\d]))
+        (?!{L}|\d))
     """
     qualifier_words = [*lex.exact_words, *lex.approx, *lex.bounds, *lex.range_openers]
     # Patterns anchored at the end of a window of context are searched in
@@ -300,9 +329,12 @@ def grammar() -> Grammar:
         rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!\p{{L}})(?!\s+(?i:than|or\s+equal)\b)"
     )
     joins = alternation(lex.range_joins)
+    master = re.compile(body, re.VERBOSE)
     return Grammar(
         lead=lead,
-        master=regex.compile(body, regex.VERBOSE | regex.V0),
+        master=master,
+        master_groups=_group_names(master),
+        bare_cents=re.compile(bare_cents),
         qualifier_before=qualifier_before,
         bound_after=bound_after,
         range_join=regex.compile(rf"[\-\u2010]?\s*(?P<join>{joins})\s*$"),
