@@ -76,15 +76,12 @@ class TextIndex:
 def _breaks(text: str, start: int) -> tuple[list[int], list[int]]:
     """Where the sentence breaks in `text[start:]` start (after any closing
     quotes) and end (after the spaces), each list in order."""
-    starts, ends = set(), set()
+    spans = [match.span() for match in _LINE_BREAK.finditer(text, start)]
     for pattern in _MARK_BREAKS:
         for match in pattern.finditer(text, start):
             following = match.group(1)
             if following.isupper() or following.isdigit():
                 tail = match.group(0)[1:]
-                starts.add(match.start() + 1 + len(tail) - len(tail.lstrip(_CLOSERS)))
-                ends.add(match.end())
-    for match in _LINE_BREAK.finditer(text, start):
-        starts.add(match.start())
-        ends.add(match.end())
-    return sorted(starts), sorted(ends)
+                closers = len(tail) - len(tail.lstrip(_CLOSERS))
+                spans.append((match.start() + 1 + closers, match.end()))
+    return sorted({s for s, _ in spans}), sorted({e for _, e in spans})
