@@ -9,7 +9,6 @@ with the number of figures, not with the length of the text.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -356,8 +355,8 @@ def _is_share(atom: Atom, text: str, qualifier_phrase: str, lex: Lexicon) -> boo
 
 
 def _plain_fraction(atom: Atom) -> Atom:
-    return dataclasses.replace(
-        atom, value=atom.value / 100, rounding=0.0, unit="count", kind="count", fixed_interval=None
+    return atom._replace(
+        value=atom.value / 100, rounding=0.0, unit="count", kind="count", fixed_interval=None
     )
 
 

@@ -32,6 +32,13 @@ _WORD_SPLIT = regex.compile(r"[\s\-‐]+")
 
 def read_digits(text: str) -> Number | None:
     """`2,400` -> 2400; `12 500` -> 12500; `82,86` (decimal comma) -> 82.86; `2 1/2` -> 2.5."""
+    whole, point, decimals = text.partition(".")
+    if (
+        whole.isascii()
+        and whole.isdigit()
+        and (not point or (decimals.isascii() and decimals.isdigit()))
+    ):
+        return Number(float(text), 0.5 * 10.0 ** -len(decimals))  # "30", "1.25": most figures
     text = text.replace("−", "-")
     if "/" in text:
         return _read_fraction(text)
