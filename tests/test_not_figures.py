@@ -95,6 +95,12 @@ DATES = [
         ["3 percent"],
         id="abbreviated-month",
     ),
+    pytest.param(
+        "Prices climbed 4 percent in January.\n30 flights were cancelled the next week.",
+        [],
+        ["4 percent", "30 flights"],
+        id="month-ending-the-line-before",
+    ),
 ]
 
 

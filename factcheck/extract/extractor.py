@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from factcheck.extract.atoms import Atom, read_atom
+from factcheck.extract.backward import Behind
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.extract.patterns import Grammar, grammar
 from factcheck.extract.starts import candidate_starts
@@ -80,9 +81,10 @@ def _atoms(text: str, body: int, lex: Lexicon, gram: Grammar) -> Iterator[Atom]:
             continue
         match = None
         if text[start].isdigit():  # a currency or sign before it belongs to the figure
-            lead = gram.lead.search(text, max(end, start - 12), start)
-            if lead is not None and lead.start() < start:
-                match = gram.master.match(text, lead.start())
+            window = max(end, start - 12)
+            lead = gram.lead.match(text[window:start])
+            if lead is not None and lead.match_start < start - window:
+                match = gram.master.match(text, window + lead.match_start)
         match = match or gram.master.match(text, start)
         if match is None:
             continue
@@ -101,7 +103,7 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
     after = text[atom.end : atom.end + _CONTEXT]
     previous = _word_before(before, gram)
     qualifier = _qualifier_before(gram, before)
-    qualified = qualifier is not None and qualifier.group("q").lower() not in lex.range_openers
+    qualified = qualifier is not None and qualifier.text.lower() not in lex.range_openers
     bare = not atom.has_unit and not atom.has_scale
 
     if bare and (_month(previous, lex) or previous.lower() in lex.weekdays):
@@ -138,15 +140,15 @@ def _before_large(after: str, gram: Grammar) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _qualifier_before(gram: Grammar, window: str) -> regex.Match[str] | None:
+def _qualifier_before(gram: Grammar, window: str) -> Behind | None:
     """The qualifier phrase ending a window of context. Several rules ask
     about the same atom's window, so the answer is kept."""
-    return gram.qualifier_before.search(window)
+    return gram.qualifier_before.match(window)
 
 
 def _word_before(before: str, gram: Grammar) -> str:
-    match = gram.word_before.search(before)
-    return match.group(1) if match else ""
+    word = gram.word_before.match(before)
+    return word.text if word else ""
 
 
 def _month(word: str, lex: Lexicon) -> bool:
@@ -220,7 +222,7 @@ def _range_with(
     else:
         word = join.group("join").strip()
     opener = _qualifier_before(gram, text[max(body, first.start - _CONTEXT) : first.start])
-    opened_by = opener.group("q").lower() if opener else ""
+    opened_by = opener.text.lower() if opener else ""
     if word.lower() == "and":
         return word if opened_by == "between" else None
     if opened_by == "from" and gram.change_verb.search(
@@ -246,7 +248,7 @@ def _bound_pair(
     opener = _qualifier_before(gram, before_second)
     if opener is None:
         return False
-    between = before_second[: opener.start("q")]
+    between = before_second[: opener.start]
     return gram.bound_join.fullmatch(between) is not None
 
 
@@ -259,13 +261,13 @@ def _qualifier(
 ) -> tuple[str, str, int]:
     """Contract qualifier code, the phrase as written, and where the phrase starts."""
     before = text[max(body, atom.start - _CONTEXT) : atom.start]
-    match = _qualifier_before(gram, before)
-    if match:
-        phrase = _SPACES.sub(" ", match.group("q").lower())
-        start = atom.start - len(before) + match.start("q")
+    found = _qualifier_before(gram, before)
+    if found:
+        phrase = _SPACES.sub(" ", found.text.lower())
+        start = atom.start - len(before) + found.start
         if (
             phrase == "about"
-            and _word_before(before[: match.start("q")], gram).lower() in lex.about_as_preposition
+            and _word_before(before[: found.start], gram).lower() in lex.about_as_preposition
         ):
             return ("approx" if atom.approx else "exact"), "", atom.start
         if phrase in lex.approx:
@@ -374,7 +376,7 @@ def _range_figure(
     text = document.text
     window_start = max(document.body_start, first.start - _CONTEXT)
     opener = _qualifier_before(gram, text[window_start : first.start])
-    qualifier_start = window_start + opener.start("q") if opener else first.start
+    qualifier_start = window_start + opener.start if opener else first.start
     return _figure(
         document,
         index,
@@ -444,7 +446,7 @@ def _is_change(
     `start` is where the figure's qualifier starts: the words before it decide."""
     sentence_start, sentence_end = index.sentence_span(figure_start)
     before = text[max(sentence_start, start - _CONTEXT) : start]
-    if gram.change_before.search(before):
+    if gram.change_before.match(before):
         return True
     if gram.change_after.match(text, end, min(sentence_end, end + _CONTEXT)):
         return True

@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from factcheck.extract.backward import BackwardPattern, backward, backward_phrases
 from factcheck.extract.lexicon import Lexicon, lexicon
 
 #: A letter, spelled for the standard `re` engine, which has no \p{L}: a word
@@ -48,25 +49,6 @@ def alternation(words: Iterable[str], *, ignore_case: bool = True, space: str = 
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
-def phrases(words: Iterable[str]) -> str:
-    """A flat alternation, longest phrase first, case-insensitive.
-
-    For patterns searched in reverse (regex.REVERSE), where a trie would
-    settle for the shortest phrase ("less than" inside "no less than").
-    """
-    escaped = [
-        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    ]
-    return f"(?i:{'|'.join(escaped) or '(?!)'})"
-
-
-def _exact_phrases(words: Iterable[str]) -> str:
-    """Like `phrases`, keeping case: currency codes are upper case."""
-    return (
-        "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
-    )
-
-
 def _trie_pattern(node: dict[str, dict], space: str) -> str:
     branches = [
         (space if char == " " else regex.escape(char)) + _trie_pattern(child, space)
@@ -85,20 +67,20 @@ def _trie_pattern(node: dict[str, dict], space: str) -> str:
 class Grammar:
     """Compiled patterns; see `grammar()`."""
 
-    lead: regex.Pattern[str]  # currency or sign before a digit candidate
+    lead: BackwardPattern  # currency or sign before a digit candidate
     master: re.Pattern[str]  # the standard engine: several times faster on this pattern
     master_groups: tuple[str | None, ...]  # the master's group names, in group order
     bare_cents: re.Pattern[str]  # coins after a currency name, without their own name
-    qualifier_before: regex.Pattern[str]
+    qualifier_before: BackwardPattern
     bound_after: regex.Pattern[str]
     range_join: regex.Pattern[str]
     bound_join: regex.Pattern[str]
     range_to_number: regex.Pattern[str]
     word_after: regex.Pattern[str]
-    word_before: regex.Pattern[str]
+    word_before: BackwardPattern
     article_time_reference: regex.Pattern[str]
     rate_words: re.Pattern[str]  # searched over whole sentences: the faster engine
-    change_before: regex.Pattern[str]
+    change_before: BackwardPattern
     change_verb: regex.Pattern[str]
     change_after: regex.Pattern[str]
     list_marker_line: regex.Pattern[str]
@@ -260,10 +242,9 @@ def grammar() -> Grammar:
     # What may stand before a digit and still belong to its figure: a
     # currency sign or code, a sign, a decimal point ("US$ 2", "-5", ".5").
     currency_prefixes = [*lex.currency_symbols, *lex.currency_codes, *lex.scaled_codes]
-    lead = regex.compile(
-        rf"(?:(?:{_exact_phrases(currency_prefixes)})\s?)?"
-        rf"(?:[-−+]|{phrases(lex.negative_words)}\s+)?\.?$",
-        regex.REVERSE,
+    lead = backward(
+        rf"\.?(?:[-−+]|\s+{backward_phrases(lex.negative_words)})?"
+        rf"(?:\s?{backward_phrases(currency_prefixes, ignore_case=False)})?"
     )
 
     # Not after a word and a hyphen ("COVID-19"), unless a number and at most
@@ -320,10 +301,10 @@ def grammar() -> Grammar:
         (?!{L}|\d))
     """
     qualifier_words = [*lex.exact_words, *lex.approx, *lex.bounds, *lex.range_openers]
-    # Patterns anchored at the end of a window of context are searched in
-    # reverse (regex.REVERSE): tried from the end, they fail at once elsewhere.
-    qualifier_before = regex.compile(
-        rf"(?<![\p{{L}}])(?P<q>{phrases(qualifier_words)})\s+(?:(?i:of)\s+)?$", regex.REVERSE
+    # Phrases that end a window of context are matched backwards (see
+    # `backward`): "more than [of] ", read from its end.
+    qualifier_before = backward(
+        rf"(?:\s+(?i:fo))?\s+(?P<q>{backward_phrases(qualifier_words)})(?!{L})", "q"
     )
     bound_after = regex.compile(
         rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!\p{{L}})(?!\s+(?i:than|or\s+equal)\b)"
@@ -341,16 +322,15 @@ def grammar() -> Grammar:
         range_to_number=regex.compile(rf"\s*(?:{joins})\s*(?:{symbols}\s?)?(\d[\d,]*)(?![\d.])"),
         bound_join=regex.compile(rf"\s*,?\s*(?:{alternation(lex.bound_joins)}\s+)?"),
         word_after=regex.compile(r"[ \t]+([\p{L}][\p{L}'’\-]*)"),
-        word_before=regex.compile(r"([\p{L}][\p{L}'’\-]*\.?)[ \t]*\(?$", regex.REVERSE),
+        word_before=backward(rf"\(?[ \t]*(\.?(?:{L}|['’\-])*{L})", 1),
         article_time_reference=regex.compile(
             rf"[ \t]+(?:\p{{L}}+[ \t]+)?{alternation(lex.article_time_references)}\b"
         ),
         rate_words=re.compile(rf"\b{alternation(lex.rate_words)}\b", re.IGNORECASE),
-        change_before=regex.compile(
-            rf"(?<!\p{{L}}){phrases(lex.change_verbs)}"
-            rf"(?:(?:\s+[\p{{L}}'’\-]+){{0,4}}?\s+(?i:by))?\s*$"
-            rf"|(?<!\p{{L}}){phrases(lex.change_nouns)}\s+(?i:of|by)\s*$",
-            regex.REVERSE,
+        change_before=backward(  # "rose [sharply ...] by", "an increase of"
+            rf"\s*(?:(?i:yb)\s+(?:(?:{L}|['’\-])+\s+){{0,4}}?)?"
+            rf"{backward_phrases(lex.change_verbs)}(?!{L})"
+            rf"|\s*(?i:fo|yb)\s+{backward_phrases(lex.change_nouns)}(?!{L})"
         ),
         change_verb=regex.compile(rf"(?<!\p{{L}}){alternation(lex.change_verbs)}(?!\p{{L}})"),
         change_after=regex.compile(
