@@ -64,9 +64,11 @@ class Atom(NamedTuple):
 
 def read_atom(match: re.Match[str], lex: Lexicon, gram: Grammar) -> Atom | None:
     """Read a grammar match of the `atom` branch; None when it is no number after all."""
-    groups = dict(zip(gram.master_groups, match.groups(), strict=True))
-    source = next(name for name in _SOURCES if groups[name] is not None)
-    number_text = groups[source]
+    groups = match.groupdict()
+    for source in _SOURCES:  # exactly one of them matched
+        number_text = groups[source]
+        if number_text is not None:
+            break
     number = _read_number(source, number_text, lex)
     if number is None:
         return None

@@ -45,8 +45,15 @@ def alternation(words: Iterable[str], *, ignore_case: bool = True, space: str = 
         for char in word.lower() if ignore_case else word:
             node = node.setdefault(char, {})
         node[""] = {}
-    body = _trie_pattern(trie, space) or "(?!)"
-    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+    if not trie:
+        return "(?!)"
+    body = _trie_pattern(trie, space)
+    if not ignore_case:
+        return f"(?:{body})"  # the engine checks each branch's first letter itself
+    # Case-insensitive branches are each entered and left: one look at the
+    # first letter first makes a miss cheap.
+    firsts = "".join(sorted({regex.escape(char) for char in trie}))
+    return f"(?i:(?=[{firsts}]){body})"
 
 
 def _trie_pattern(node: dict[str, dict], space: str) -> str:
@@ -69,7 +76,6 @@ class Grammar:
 
     lead: BackwardPattern  # currency or sign before a digit candidate
     master: re.Pattern[str]  # the standard engine: several times faster on this pattern
-    master_groups: tuple[str | None, ...]  # the master's group names, in group order
     bare_cents: re.Pattern[str]  # coins after a currency name, without their own name
     qualifier_before: BackwardPattern
     bound_after: regex.Pattern[str]
@@ -96,13 +102,6 @@ def _unit_alternation(lex: Lexicon) -> str:
     exact = [w for w in lex.units if w in lex.exact_case_units]
     loose = [w for w in lex.units if w not in lex.exact_case_units]
     return f"(?:{alternation(exact, ignore_case=False)}|{alternation(loose)})"
-
-
-def _group_names(pattern: re.Pattern[str]) -> tuple[str | None, ...]:
-    """Group names in group order (None for an unnamed group): reading a
-    match's `groups()` by these is far cheaper than its `groupdict()`."""
-    by_index = {index: name for name, index in pattern.groupindex.items()}
-    return tuple(by_index.get(i) for i in range(1, pattern.groups + 1))
 
 
 @cache
@@ -314,7 +313,6 @@ def grammar() -> Grammar:
     return Grammar(
         lead=lead,
         master=master,
-        master_groups=_group_names(master),
         bare_cents=re.compile(bare_cents),
         qualifier_before=qualifier_before,
         bound_after=bound_after,
