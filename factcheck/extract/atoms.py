@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-import regex
-
 from factcheck.extract.lexicon import Lexicon
 from factcheck.extract.numbers import (
     Number,
@@ -36,7 +34,7 @@ _SOURCES = (
     "multiplying",
     "percent_of",
 )
-_SPACES = regex.compile(r"[\s\-‐]+")
+_SPACES = re.compile(r"[\s\-‐]+")
 _BARE_SUBUNIT = 0.01  # "15 dollars 50": the coin of a currency is a hundredth
 
 

@@ -9,28 +9,27 @@ with the number of figures, not with the length of the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
-
-import regex
 
 from factcheck.extract.atoms import Atom, read_atom
 from factcheck.extract.backward import Behind
 from factcheck.extract.lexicon import Lexicon, lexicon
-from factcheck.extract.patterns import Grammar, grammar
+from factcheck.extract.patterns import Grammar, L, grammar
 from factcheck.extract.starts import candidate_starts
 from factcheck.model import Document, Figure
 from factcheck.textindex import TextIndex
 
 _CONTEXT = 48  # characters of context the rules look at on either side
-_SPACES = regex.compile(r"\s+")
-_NOT_DIGIT = regex.compile(r"\D")
-_FIRST_DIGITS = regex.compile(r"[^\d]*([\d.,]+)")
-_CAPITAL_NEXT = regex.compile(r"[ \t]+(\p{Lu})")
-_SHARE_FOLLOWS = regex.compile(r"\s+(?i:of|the|its|their|his|her|our|all)\b")
-_OF_FOLLOWS = regex.compile(r"\s+(?i:of|the)\b")
-_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}]+)")
-_WORDS_AHEAD = regex.compile(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)")
+_SPACES = re.compile(r"\s+")
+_NOT_DIGIT = re.compile(r"\D")
+_FIRST_DIGITS = re.compile(r"[^\d]*([\d.,]+)")
+_NEXT_CHARACTER = re.compile(r"[ \t]+(\w)")
+_SHARE_FOLLOWS = re.compile(r"\s+(?i:of|the|its|their|his|her|our|all)\b")
+_OF_FOLLOWS = re.compile(r"\s+(?i:of|the)\b")
+_NEXT_WORD = re.compile(rf"[ \t]+({L}+)")
+_WORD_AHEAD = re.compile(rf"[ \t]+({L}(?:{L}|['’\-])*)")
 
 
 def extract_figures(text: str, doc: str = "") -> list[Figure]:
@@ -163,8 +162,8 @@ def _in_name(previous: str, before: str, after: str) -> bool:
     head = before.rstrip()[: -len(previous)].rstrip()
     if bool(head) and head[-1] not in ".!?:\"“”'‘’\n([-–—•":
         return True
-    following = _CAPITAL_NEXT.match(after)
-    return following is not None
+    following = _NEXT_CHARACTER.match(after)
+    return following is not None and following.group(1).isupper()
 
 
 def _alone_on_line(atom: Atom, text: str, gram: Grammar) -> bool:
@@ -417,7 +416,10 @@ def _stated_bounds(value: float, qualifier: str) -> tuple[float | None, float | 
 def _counted_words(after: str, lex: Lexicon) -> int:
     """Length of the counted noun phrase at the start of `after` ("Russian companies")."""
     end = 0
-    for words, match in enumerate(_WORDS_AHEAD.finditer(after), start=1):
+    for words in range(1, 4):
+        match = _WORD_AHEAD.match(after, end)
+        if match is None:
+            break
         word = match.group(1)
         lowered = word.lower()
         if (

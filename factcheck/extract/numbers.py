@@ -7,9 +7,8 @@ comparison interval widens by.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from factcheck.extract.lexicon import Lexicon
 
@@ -22,12 +21,12 @@ class Number:
     rounding: float
 
 
-_DECIMAL_COMMA = regex.compile(r"[-+]?\d+,\d{1,2}")
-_SEPARATORS = regex.compile(r"[,\s\u00a0\u202f]")
-_POWER = regex.compile(  # mantissa, base, exponent; "x" or the multiplication sign
-    r"([-+]?\d+(?:\.\d+)?)(?:\s?[x\u00d7]\s?(\d+))?(?:\^|(?<=[x\u00d7]\s?10)(?=-))([-+]?\d+)"
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d{1,2}")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+_POWER = re.compile(  # mantissa, base, exponent; "x" or the multiplication sign
+    r"([-+]?\d+(?:\.\d+)?)(?:\s?[x\u00d7]\s?(\d+))?(?:\^|(?:(?<=[x\u00d7]10)|(?<=[x\u00d7]\s10))(?=-))([-+]?\d+)"
 )
-_WORD_SPLIT = regex.compile(r"[\s\-‐]+")
+_WORD_SPLIT = re.compile(r"[\s\-‐]+")
 
 
 def read_digits(text: str) -> Number | None:

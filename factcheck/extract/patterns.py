@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from factcheck.extract.backward import BackwardPattern, backward, backward_phrases
 from factcheck.extract.lexicon import Lexicon, lexicon
 
@@ -52,13 +50,13 @@ def alternation(words: Iterable[str], *, ignore_case: bool = True, space: str = 
         return f"(?:{body})"  # the engine checks each branch's first letter itself
     # Case-insensitive branches are each entered and left: one look at the
     # first letter first makes a miss cheap.
-    firsts = "".join(sorted({regex.escape(char) for char in trie}))
+    firsts = "".join(sorted({re.escape(char) for char in trie}))
     return f"(?i:(?=[{firsts}]){body})"
 
 
 def _trie_pattern(node: dict[str, dict], space: str) -> str:
     branches = [
-        (space if char == " " else regex.escape(char)) + _trie_pattern(child, space)
+        (space if char == " " else re.escape(char)) + _trie_pattern(child, space)
         for char, child in sorted(node.items())
         if char
     ]
@@ -78,18 +76,17 @@ class Grammar:
     master: re.Pattern[str]  # the standard engine: several times faster on this pattern
     bare_cents: re.Pattern[str]  # coins after a currency name, without their own name
     qualifier_before: BackwardPattern
-    bound_after: regex.Pattern[str]
-    range_join: regex.Pattern[str]
-    bound_join: regex.Pattern[str]
-    range_to_number: regex.Pattern[str]
-    word_after: regex.Pattern[str]
+    bound_after: re.Pattern[str]
+    range_join: re.Pattern[str]
+    bound_join: re.Pattern[str]
+    range_to_number: re.Pattern[str]
     word_before: BackwardPattern
-    article_time_reference: regex.Pattern[str]
+    article_time_reference: re.Pattern[str]
     rate_words: re.Pattern[str]  # searched over whole sentences: the faster engine
     change_before: BackwardPattern
-    change_verb: regex.Pattern[str]
-    change_after: regex.Pattern[str]
-    list_marker_line: regex.Pattern[str]
+    change_verb: re.Pattern[str]
+    change_after: re.Pattern[str]
+    list_marker_line: re.Pattern[str]
 
 
 def _cased(words: Iterable[str]) -> list[str]:
@@ -305,8 +302,8 @@ def grammar() -> Grammar:
     qualifier_before = backward(
         rf"(?:\s+(?i:fo))?\s+(?P<q>{backward_phrases(qualifier_words)})(?!{L})", "q"
     )
-    bound_after = regex.compile(
-        rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!\p{{L}})(?!\s+(?i:than|or\s+equal)\b)"
+    bound_after = re.compile(
+        rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!{L})(?!\s+(?i:than|or\s+equal)\b)"
     )
     joins = alternation(lex.range_joins)
     master = re.compile(body, re.VERBOSE)
@@ -316,13 +313,12 @@ def grammar() -> Grammar:
         bare_cents=re.compile(bare_cents),
         qualifier_before=qualifier_before,
         bound_after=bound_after,
-        range_join=regex.compile(rf"[\-\u2010]?\s*(?P<join>{joins})\s*$"),
-        range_to_number=regex.compile(rf"\s*(?:{joins})\s*(?:{symbols}\s?)?(\d[\d,]*)(?![\d.])"),
-        bound_join=regex.compile(rf"\s*,?\s*(?:{alternation(lex.bound_joins)}\s+)?"),
-        word_after=regex.compile(r"[ \t]+([\p{L}][\p{L}'’\-]*)"),
+        range_join=re.compile(rf"[\-\u2010]?\s*(?P<join>{joins})\s*$"),
+        range_to_number=re.compile(rf"\s*(?:{joins})\s*(?:{symbols}\s?)?(\d[\d,]*)(?![\d.])"),
+        bound_join=re.compile(rf"\s*,?\s*(?:{alternation(lex.bound_joins)}\s+)?"),
         word_before=backward(rf"\(?[ \t]*(\.?(?:{L}|['’\-])*{L})", 1),
-        article_time_reference=regex.compile(
-            rf"[ \t]+(?:\p{{L}}+[ \t]+)?{alternation(lex.article_time_references)}\b"
+        article_time_reference=re.compile(
+            rf"[ \t]+(?:{L}+[ \t]+)?{alternation(lex.article_time_references)}\b"
         ),
         rate_words=re.compile(rf"\b{alternation(lex.rate_words)}\b", re.IGNORECASE),
         change_before=backward(  # "rose [sharply ...] by", "an increase of"
@@ -330,11 +326,11 @@ def grammar() -> Grammar:
             rf"{backward_phrases(lex.change_verbs)}(?!{L})"
             rf"|\s*(?i:fo|yb)\s+{backward_phrases(lex.change_nouns)}(?!{L})"
         ),
-        change_verb=regex.compile(rf"(?<!\p{{L}}){alternation(lex.change_verbs)}(?!\p{{L}})"),
-        change_after=regex.compile(
-            rf"(?:[\s\-]+(?!(?i:of|in|at|to|for)\b)[\p{{L}}\-]+){{0,2}}?"
-            rf"[\s\-]+{alternation(lex.change_nouns)}(?!\p{{L}})"
-            rf"|\s+{alternation(lex.comparatives)}\s+(?:the\s+|a\s+|an\s+)?(?!\d)\p{{L}}"
+        change_verb=re.compile(rf"(?<!{L}){alternation(lex.change_verbs)}(?!{L})"),
+        change_after=re.compile(
+            rf"(?:[\s\-]+(?!(?i:of|in|at|to|for)\b)(?:{L}|\-)+){{0,2}}?"
+            rf"[\s\-]+{alternation(lex.change_nouns)}(?!{L})"
+            rf"|\s+{alternation(lex.comparatives)}\s+(?:the\s+|a\s+|an\s+)?(?!\d){L}"
         ),
-        list_marker_line=regex.compile(r"[\s\-–—•*·.)(\[\]#]*"),
+        list_marker_line=re.compile(r"[\s\-–—•*·.)(\[\]#]*"),
     )
