@@ -67,11 +67,6 @@ class TextIndex:
             end -= 1
         return start, end
 
-    def sentence(self, offset: int) -> str:
-        """The sentence holding `offset`."""
-        start, end = self.sentence_span(offset)
-        return self.text[start:end]
-
 
 def _breaks(text: str, start: int) -> tuple[list[int], list[int]]:
     """Where the sentence breaks in `text[start:]` start (after any closing

@@ -311,6 +311,7 @@ def _single_figure(
     atom: Atom, document: Document, index: TextIndex, lex: Lexicon, gram: Grammar
 ) -> Figure:
     text, body = document.text, document.body_start
+    sentence = index.sentence_span(atom.start)
     qualifier, phrase, qualifier_start = _qualifier(atom, text, body, lex, gram)
     if atom.source == "share" and atom.unit == "percent" and not _is_share(atom, text, phrase, lex):
         atom = _plain_fraction(atom)
@@ -323,12 +324,13 @@ def _single_figure(
                 "points",
                 "point",
                 "pts",
-            ) and _percent_context(atom, index, text):
+            ) and _percent_context(atom, sentence[0], text):
                 unit, kind = "percentage_point", "percent"
     low, high = _stated_bounds(atom.value, qualifier)
     return _figure(
         document,
         index,
+        sentence,
         start=atom.start,
         end=end,
         value=atom.value,
@@ -338,8 +340,7 @@ def _single_figure(
         low=low,
         high=high,
         interval=_interval(atom.value, atom.rounding, qualifier, phrase, atom, lex),
-        is_change=atom.change
-        or _is_change(atom.start, qualifier_start, end, unit, text, index, gram),
+        is_change=atom.change or _is_change(sentence, qualifier_start, end, unit, text, gram),
     )
 
 
@@ -376,9 +377,11 @@ def _range_figure(
     window_start = max(document.body_start, first.start - _CONTEXT)
     opener = _qualifier_before(gram, text[window_start : first.start])
     qualifier_start = window_start + opener.start if opener else first.start
+    sentence = index.sentence_span(first.start)
     return _figure(
         document,
         index,
+        sentence,
         start=first.start,
         end=second.end,
         value=(low + high) / 2,
@@ -388,9 +391,7 @@ def _range_figure(
         low=low,
         high=high,
         interval=(low - rounding, high + rounding),
-        is_change=_is_change(
-            first.start, qualifier_start, second.end, second.unit, text, index, gram
-        ),
+        is_change=_is_change(sentence, qualifier_start, second.end, second.unit, text, gram),
     )
 
 
@@ -435,18 +436,18 @@ def _counted_words(after: str, lex: Lexicon) -> int:
     return end
 
 
-def _percent_context(atom: Atom, index: TextIndex, text: str) -> bool:
-    start, _ = index.sentence_span(atom.start)
-    head = text[start : atom.start].lower()
+def _percent_context(atom: Atom, sentence_start: int, text: str) -> bool:
+    head = text[sentence_start : atom.start].lower()
     return "%" in head or "percent" in head or "per cent" in head
 
 
 def _is_change(
-    figure_start: int, start: int, end: int, unit: str, text: str, index: TextIndex, gram: Grammar
+    sentence: tuple[int, int], start: int, end: int, unit: str, text: str, gram: Grammar
 ) -> bool:
     """A change (rose by 34%, a 44% decline, inflation of 85%) rather than a level.
-    `start` is where the figure's qualifier starts: the words before it decide."""
-    sentence_start, sentence_end = index.sentence_span(figure_start)
+    `start` is where the figure's qualifier starts: the words before it decide;
+    `sentence` is the span of the sentence that holds it."""
+    sentence_start, sentence_end = sentence
     before = text[max(sentence_start, start - _CONTEXT) : start]
     if gram.change_before.match(before):
         return True
@@ -457,7 +458,9 @@ def _is_change(
     )
 
 
-def _figure(document: Document, index: TextIndex, **fields: object) -> Figure:
+def _figure(
+    document: Document, index: TextIndex, sentence: tuple[int, int], **fields: object
+) -> Figure:
     start, end = fields["start"], fields["end"]
     assert isinstance(start, int) and isinstance(end, int)
     line, column = index.line_column(start)
@@ -466,6 +469,6 @@ def _figure(document: Document, index: TextIndex, **fields: object) -> Figure:
         line=line,
         column=column,
         text=document.text[start:end],
-        sentence=index.sentence(start),
+        sentence=document.text[sentence[0] : sentence[1]],
         **fields,  # type: ignore[arg-type]
     )
