@@ -12,15 +12,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-#: A sentence ends at . ! ? … (and any closing quote or bracket) followed by
-#: space and a capital or digit, or at a line break. One pattern per mark, as
-#: each starts with a literal the `re` engine skips ahead to; whether a
-#: capital follows is checked after.
+#: A sentence ends at . ! ? … (and any closing quotes or brackets, group 1)
+#: followed by space and a capital or digit, or at a line break. One pattern
+#: per mark, as each starts with a literal the `re` engine skips ahead to. `re`
+#: has no class of capitals: ASCII ones are checked in the pattern, any other
+#: letter that follows (group 2) in Python.
 _MARK_BREAKS = tuple(
-    re.compile(re.escape(mark) + r"""["'”’)\]]*\s+(?=["'“‘(\[]?(\w))""") for mark in ".!?…"
+    re.compile(re.escape(mark) + r"""(["'”’)\]]*)\s+(?=["'“‘(\[]?(?:[A-Z0-9]|([^\x00-\x7f])))""")
+    for mark in ".!?…"
 )
 _LINE_BREAK = re.compile(r"\n\s*")
-_CLOSERS = "\"'”’)]"
 _REACH = 2000  # a sentence longer than this is cut for display and context
 
 
@@ -73,10 +74,9 @@ def _breaks(text: str, start: int) -> tuple[list[int], list[int]]:
     quotes) and end (after the spaces), each list in order."""
     spans = [match.span() for match in _LINE_BREAK.finditer(text, start)]
     for pattern in _MARK_BREAKS:
-        for match in pattern.finditer(text, start):
-            following = match.group(1)
-            if following.isupper() or following.isdigit():
-                tail = match.group(0)[1:]
-                closers = len(tail) - len(tail.lstrip(_CLOSERS))
-                spans.append((match.start() + 1 + closers, match.end()))
+        spans += [
+            (match.end(1), match.end())
+            for match in pattern.finditer(text, start)
+            if match.group(2) is None or match.group(2).isupper() or match.group(2).isdigit()
+        ]
     return sorted({s for s, _ in spans}), sorted({e for _, e in spans})
