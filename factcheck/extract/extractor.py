@@ -98,12 +98,14 @@ def _atoms(text: str, body: int, lex: Lexicon, gram: Grammar) -> Iterator[Atom]:
 
 def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> bool:
     """False for numbers that name, date or number things rather than measure them."""
+    bare = not atom.has_unit and not atom.has_scale
+    if not bare and atom.source not in ("words", "share", "article"):
+        return True  # "5%", "$2 bln", "300 km": a unit or multiplier makes an amount
     before = text[max(body, atom.start - _CONTEXT) : atom.start]
     after = text[atom.end : atom.end + _CONTEXT]
     previous = _word_before(before, gram)
     qualifier = _qualifier_before(gram, before)
     qualified = qualifier is not None and qualifier.text.lower() not in lex.range_openers
-    bare = not atom.has_unit and not atom.has_scale
 
     if bare and (_month(previous, lex) or previous.lower() in lex.weekdays):
         return False  # "June 16", "on August 9", "on Sunday (27)"
@@ -238,6 +240,8 @@ def _bound_pair(
     than 40", "at most 100 and at least 20", "above 5% but below 8%"."""
     if first.kind != second.kind and first.has_unit and second.has_unit:
         return False
+    if second.start - first.end > _CONTEXT:
+        return False  # the join and the second bound are a few words, never a sentence
     pair = [(atom.value, _qualifier(atom, text, body, lex, gram)[0]) for atom in (first, second)]
     lower = [value for value, code in pair if code in ("gt", "ge")]
     upper = [value for value, code in pair if code in ("lt", "le")]
