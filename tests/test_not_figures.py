@@ -225,6 +225,24 @@ ORDINALS = [
         id="second-place",
     ),
     pytest.param(
+        "He won a second term, and a second wave of protests followed.",
+        ["a second term", "a second wave"],
+        [],
+        id="a-second-before-a-noun",
+    ),
+    pytest.param(
+        "Prices fell for a second month, by 2%.",
+        ["a second month"],
+        ["2%"],
+        id="a-second-month",
+    ),
+    pytest.param(
+        "The page took a second to load for 40% of users.",
+        [],
+        ["a second", "40%"],
+        id="a-second-of-time-stays",
+    ),
+    pytest.param(
         "For the first time, exports topped $40 billion.",
         ["first"],
         ["$40 billion"],

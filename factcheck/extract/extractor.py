@@ -126,9 +126,20 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
         return False  # "the first half of", "half-hearted"
     if atom.source == "article":
         return not (
-            gram.article_time_reference.match(after) or previous.lower() in lex.article_rate_words
+            gram.article_time_reference.match(after)
+            or previous.lower() in lex.article_rate_words
+            or _ordinal_before_noun(atom, text, after, lex)
         )
     return True
+
+
+def _ordinal_before_noun(atom: Atom, text: str, after: str, lex: Lexicon) -> bool:
+    """ "a second term": a time unit that is also an ordinal, before a noun."""
+    unit_word = text[atom.start : atom.end].rsplit(None, 1)[-1].lower()
+    if unit_word not in lex.ordinal_words:
+        return False
+    following = _NEXT_WORD.match(after)
+    return following is not None and following.group(1).lower() not in lex.duration_followers
 
 
 def _before_large(after: str, gram: Grammar) -> bool:

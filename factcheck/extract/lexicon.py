@@ -86,6 +86,7 @@ class Lexicon:
     not_a_count_before_one: frozenset[str]
     article_rate_words: frozenset[str]
     article_time_references: tuple[str, ...]
+    duration_followers: frozenset[str]
 
 
 def _table(name: str) -> dict[str, Any]:
@@ -178,4 +179,5 @@ def lexicon() -> Lexicon:
         not_a_count_before_one=frozenset(context["not_a_count_before_one"]),
         article_rate_words=frozenset(context["article_rate_words"]),
         article_time_references=tuple(context["article_time_references"]),
+        duration_followers=frozenset(context["duration_followers"]),
     )
