@@ -16,7 +16,7 @@ from functools import lru_cache
 from factcheck.extract.atoms import Atom, read_atom
 from factcheck.extract.backward import Behind
 from factcheck.extract.lexicon import Lexicon, lexicon
-from factcheck.extract.patterns import Grammar, L, grammar
+from factcheck.extract.patterns import WORD_END, Grammar, L, grammar
 from factcheck.extract.starts import candidate_starts
 from factcheck.model import Document, Figure
 from factcheck.textindex import TextIndex
@@ -26,8 +26,8 @@ _SPACES = re.compile(r"\s+")
 _NOT_DIGIT = re.compile(r"\D")
 _FIRST_DIGITS = re.compile(r"[^\d]*([\d.,]+)")
 _NEXT_CHARACTER = re.compile(r"[ \t]+(\w)")
-_SHARE_FOLLOWS = re.compile(r"\s+(?i:of|the|its|their|his|her|our|all)\b")
-_OF_FOLLOWS = re.compile(r"\s+(?i:of|the)\b")
+_SHARE_FOLLOWS = re.compile(rf"\s+(?i:of|the|its|their|his|her|our|all){WORD_END}")
+_OF_FOLLOWS = re.compile(rf"\s+(?i:of|the){WORD_END}")
 _NEXT_WORD = re.compile(rf"[ \t]+({L}+)")
 _WORD_AHEAD = re.compile(rf"[ \t]+({L}(?:{L}|['’\-])*)")
 

@@ -20,6 +20,10 @@ from factcheck.extract.lexicon import Lexicon, lexicon
 #: A letter, spelled for the standard `re` engine, which has no \p{L}: a word
 #: character that is not a digit, an underscore or a number form ("²", "½").
 L = r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f\u2460-\u24ff]"
+#: The end and the start of a word, for the same reason: `re`'s \b takes
+#: "½" for a letter.
+WORD_END = rf"(?!{L}|[\d_])"
+WORD_START = rf"(?<!{L})(?<![\d_])"
 
 
 def _not_after(pattern: str, widths: range, space: str = r"\s") -> str:
@@ -189,12 +193,12 @@ def grammar() -> Grammar:
     vague_scaled = [w for w in lex.vague if not w.endswith("s")]
     vague = (
         rf"(?:{alternation(vague_scaled)}(?:\s+(?:{big_scale}|(?i:dozen)))?"
-        rf"|{alternation(w for w in lex.vague if w.endswith('s'))}(?=\s+(?i:of)\b)"
-        rf"|(?i:tens\s+of\s+(?:thousands|millions|billions))(?=\s+(?i:of)\b|\s+{L})"
-        rf"|(?i:hundreds\s+of\s+(?:thousands|millions))(?=\s+(?i:of)\b|\s+{L}))"
+        rf"|{alternation(w for w in lex.vague if w.endswith('s'))}(?=\s+(?i:of){WORD_END})"
+        rf"|(?i:tens\s+of\s+(?:thousands|millions|billions))(?=\s+(?i:of){WORD_END}|\s+{L})"
+        rf"|(?i:hundreds\s+of\s+(?:thousands|millions))(?=\s+(?i:of){WORD_END}|\s+{L}))"
     )
     time_units = [w for w, u in lex.units.items() if u.duration]
-    article_time = rf"(?i:an?)(?=\s+{alternation(time_units)}\b)"
+    article_time = rf"(?i:an?)(?=\s+{alternation(time_units)}{WORD_END})"
     multiplying = alternation(lex.multiplying_verbs)
     # "per cent of 210": a phrase of its own, nothing but punctuation around it.
     percent_first = alternation(lex.percent_first)
@@ -303,7 +307,7 @@ def grammar() -> Grammar:
         rf"(?:\s+(?i:fo))?\s+(?P<q>{backward_phrases(qualifier_words)})(?!{L})", "q"
     )
     bound_after = re.compile(
-        rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!{L})(?!\s+(?i:than|or\s+equal)\b)"
+        rf"[\s\-]*(?P<q>{alternation(lex.bounds_after)})(?!{L})(?!\s+(?i:than|or\s+equal){WORD_END})"
     )
     joins = alternation(lex.range_joins)
     master = re.compile(body, re.VERBOSE)
@@ -318,9 +322,9 @@ def grammar() -> Grammar:
         bound_join=re.compile(rf"\s*,?\s*(?:{alternation(lex.bound_joins)}\s+)?"),
         word_before=backward(rf"\(?[ \t]*(\.?(?:{L}|['’\-])*{L})", 1),
         article_time_reference=re.compile(
-            rf"[ \t]+(?:{L}+[ \t]+)?{alternation(lex.article_time_references)}\b"
+            rf"[ \t]+(?:{L}+[ \t]+)?{alternation(lex.article_time_references)}{WORD_END}"
         ),
-        rate_words=re.compile(rf"\b{alternation(lex.rate_words)}\b", re.IGNORECASE),
+        rate_words=re.compile(rf"{WORD_START}{alternation(lex.rate_words)}{WORD_END}"),
         change_before=backward(  # "rose [sharply ...] by", "an increase of"
             rf"\s*(?:(?i:yb)\s+(?:(?:{L}|['’\-])+\s+){{0,4}}?)?"
             rf"{backward_phrases(lex.change_verbs)}(?!{L})"
@@ -328,7 +332,7 @@ def grammar() -> Grammar:
         ),
         change_verb=re.compile(rf"(?<!{L}){alternation(lex.change_verbs)}(?!{L})"),
         change_after=re.compile(
-            rf"(?:[\s\-]+(?!(?i:of|in|at|to|for)\b)(?:{L}|\-)+){{0,2}}?"
+            rf"(?:[\s\-]+(?!(?i:of|in|at|to|for){WORD_END})(?:{L}|\-)+){{0,2}}?"
             rf"[\s\-]+{alternation(lex.change_nouns)}(?!{L})"
             rf"|\s+{alternation(lex.comparatives)}\s+(?:the\s+|a\s+|an\s+)?(?!\d){L}"
         ),

@@ -20,13 +20,14 @@ from factcheck.extract.lexicon import lexicon
 from factcheck.extract.patterns import alternation
 
 _DIGIT = ord("0")
+_FRACTION = ord("1")
 _GAP = ord("\n")
 _LETTERS = re.compile(r"[a-z]+")
 
 
 def _fold_table(latin_fractions: str) -> bytes:
-    """Byte -> byte: a-z kept, A-Z lowered, digits and `latin_fractions` to 0,
-    all else to a line break."""
+    """Byte -> byte: a-z kept, A-Z lowered, digits to 0, `latin_fractions`
+    ("½") to 1, all else to a line break."""
     table = bytearray(_GAP for _ in range(256))
     for byte in range(256):
         char = chr(byte)
@@ -34,8 +35,10 @@ def _fold_table(latin_fractions: str) -> bytes:
             table[byte] = byte
         elif "A" <= char <= "Z":
             table[byte] = byte + 32
-        elif "0" <= char <= "9" or char in latin_fractions:
+        elif "0" <= char <= "9":
             table[byte] = _DIGIT
+        elif char in latin_fractions:
+            table[byte] = _FRACTION
     return bytes(table)
 
 
@@ -44,7 +47,8 @@ class Starts:
     """Compiled patterns and the folding table; see `starts()`."""
 
     fold: bytes  # bytes.translate table, see `_fold_table`
-    digit_runs: re.Pattern[bytes]  # on folded text
+    digits: re.Pattern[bytes]  # on folded text
+    fractions: re.Pattern[bytes]  # a vulgar fraction, on folded text
     words: re.Pattern[bytes]  # a line break, then a starting word, on folded text
     other_fractions: str  # vulgar fractions outside Latin-1
 
@@ -52,16 +56,17 @@ class Starts:
 def candidate_starts(text: str, body: int = 0) -> list[int]:
     """Offsets (from `body` on, in order) where the grammar may match a figure.
 
-    The start of every run of digits, and of every word that begins with a
-    starting word: a few more places than figures, never fewer. The
-    grammar decides whether a figure is really there.
+    Every digit and vulgar fraction, and the start of every word that
+    begins with a starting word: a few more places than figures, never
+    fewer. The grammar decides whether a figure is really there.
     """
     patterns = starts()
     # One byte per character ("replace" writes one "?" per character
     # outside Latin-1), after a leading gap, so word starts need no look-back.
     encoded = text.encode("latin-1", "replace")
     folded = b"\n" + encoded.translate(patterns.fold)
-    found = [match.start() - 1 for match in patterns.digit_runs.finditer(folded, body + 1)]
+    found = [match.start() - 1 for match in patterns.digits.finditer(folded, body + 1)]
+    found += [match.start() - 1 for match in patterns.fractions.finditer(folded, body + 1)]
     found += [match.start() for match in patterns.words.finditer(folded, body)]
     found += _other_digits(text, encoded, body, patterns.other_fractions)
     found.sort()
@@ -116,7 +121,8 @@ def starts() -> Starts:
     latin = "".join(c for c in lex.vulgar_fractions if ord(c) < 256)
     return Starts(
         fold=_fold_table(latin),
-        digit_runs=re.compile(b"00*"),  # a literal first: the engine skips ahead to it
+        digits=re.compile(b"0"),  # a literal: the engine skips ahead to it
+        fractions=re.compile(b"1"),
         words=re.compile(rf"\n(?:{starting})".encode("ascii")),
         other_fractions="".join(c for c in lex.vulgar_fractions if ord(c) >= 256),
     )
