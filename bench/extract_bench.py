@@ -476,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         "dense: generated text as dense as the dev articles, ~5 figures/KB; seeds: seeds alone",
     )
     parser.add_argument(
-        "--repeat", type=int, default=3, help="timed passes over each corpus; the best counts"
+        "--repeat", type=int, default=5, help="timed passes over each corpus; the best counts"
     )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # child process
     args = parser.parse_args(argv)
