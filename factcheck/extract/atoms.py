@@ -108,7 +108,7 @@ def read_atom(match: re.Match[str], lex: Lexicon, gram: Grammar) -> Atom | None:
         value += _fraction_tail(tail, lex) * scale_factor
     end = match.end("atom")
     cents = groups["cents"]
-    if cents is None and unit_text and _is_currency_word(unit_text, lex):
+    if cents is None and kind == "money" and unit_text and unit_text not in lex.currency_symbols:
         bare = gram.bare_cents.match(match.string, end)
         if bare is not None:
             cents, end = bare.group(), bare.end()
@@ -141,15 +141,6 @@ def read_atom(match: re.Match[str], lex: Lexicon, gram: Grammar) -> Atom | None:
         fixed_interval=fixed,
         approx=source == "vague",
         change=source == "multiplying" or (unit_text or "").lower() == "fold",
-    )
-
-
-def _is_currency_word(text: str, lex: Lexicon) -> bool:
-    """A currency's name or code ("dollars", "EUR"), not its sign."""
-    return (
-        _SPACES.sub(" ", text.lower()) in lex.currency_names
-        or text in lex.currency_codes
-        or text in lex.scaled_codes
     )
 
 
