@@ -19,6 +19,7 @@ from typing import TextIO
 from factcheck import __version__
 from factcheck.config import Config, ConfigError, discover
 from factcheck.corpus import InputProblem, read_corpus
+from factcheck.attribute import attribute_document
 from factcheck.extract import extract_document
 from factcheck.model import Document
 from factcheck.pipeline import DEFAULT_FAIL_ON, FAIL_ON, check_corpus, failing
@@ -303,7 +304,9 @@ def _run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     reading = Reading()
     figures = (
-        f for doc in documents(args.paths, sys.stderr, reading) for f in extract_document(doc)
+        f
+        for doc in documents(args.paths, sys.stderr, reading)
+        for f in attribute_document(doc, extract_document(doc))
     )
     out = sys.stdout
     if fmt == "jsonl":

@@ -11,9 +11,6 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Qualifier codes of the figure contract (see DESIGN.md).
-QUALIFIERS = ("exact", "approx", "gt", "ge", "lt", "le", "range")
-
 #: Kinds of figure of the contract.
 KINDS = ("percent", "count", "money", "duration", "quantity")
 
@@ -63,8 +60,13 @@ class Figure:
     is_change: bool = False
     measure: str = ""
     subject: str = ""
-    sentence: str = ""
+    scope: str = ""
+    source: str = ""
+    as_of: str = ""
     period: str = ""
+    status: str = ""
+    sentence: str = ""
+    sentence_start: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object (plain types, stable key order)."""

@@ -1,59 +1,81 @@
 """What a figure measures and whom it is about, read from its sentence.
 
 The common shapes of news sentences, each a few words of context:
-`N% of X`, `N X` (a counted noun), `X rose/fell by N`, `X was/stood at N`,
-`S accounts for N of X`. Measures are kept as written for people and
-reduced to a key for grouping (`measure_key`): lower case, no
-determiners, singular, demonyms as places, so that "the foreign trade of
-Belarus", "Belarus's foreign trade" and "Belarusian foreign trade" meet.
+`N% of X`, `N X` (a counted noun), `N people were killed` (an event names
+the measure), `X rose/fell by N`, `X was/stood at N`, `S accounts for N of
+X`. Measures are kept as written for people and reduced to canonical
+`terms` for grouping: lower case, singular, demonyms as places, and the
+synonyms of `measures.toml` as one name, so that "the foreign trade of
+Belarus" meets "Belarusian trade turnover" and "12 killed" meets "a death
+toll of 12".
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
 
 import regex
 
-from factcheck.attribute.period import period_of
 from factcheck.attribute.vocabulary import Vocabulary, vocabulary
 from factcheck.extract.lexicon import lexicon
-from factcheck.model import Document, Figure
+from factcheck.model import Figure
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
 _CLAUSE_BREAK = regex.compile(r"[,;:()\[\]“”\"–—]|\s-\s")
+_DIGIT = regex.compile(r"\d")
 _MAX_WORDS = 5
 
 
-def attribute_document(document: Document, figures: Sequence[Figure]) -> list[Figure]:
-    """The figures with `measure`, `subject` and `period` filled in."""
-    vocab = vocabulary()
-    return [
-        dataclasses.replace(
-            figure,
-            measure=measure,
-            subject=subject_of(figure, document.text, vocab),
-            period=period_of(figure, document),
-        )
-        for figure in figures
-        for measure in (measure_of(figure, document.text, vocab),)
-    ]
-
-
 def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> str:
-    """The measure as written: "foreign investment", "Russian companies", "bilateral trade"."""
+    """The measure as a reader names it: "foreign investment", "Russian companies",
+    "deaths" (for "12 people were killed")."""
     vocab = vocab or vocabulary()
     noun = _counted_noun(figure) if figure.kind == "count" else ""
+    if figure.kind == "count":
+        event = _event(text, figure)
+        if event and (not noun or _names_people(noun)):
+            return event
     after = _of_phrase(text, figure.end, vocab)
     if noun:
         return f"{noun} of {after}" if after else noun
     if after:
         return after
-    return _noun_after(text, figure.end, vocab) or _noun_before_verb(text, figure, vocab)
+    following = _noun_after(text, figure.end, vocab)
+    if following and not _empty(following):
+        return following
+    return _noun_before_verb(text, figure, vocab) or following
+
+
+def _empty(phrase: str) -> bool:
+    """A phrase of nouns that say nothing of what is measured ("a record", "the mark")."""
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    return all(w in measures().empty for w in words)
+
+
+def _names_people(noun: str) -> bool:
+    """The counted noun names people, whose count an event then qualifies."""
+    found = set(terms(noun))
+    return bool(found) and found <= measures().people_nouns
+
+
+def _event(text: str, figure: Figure) -> str:
+    """The measure an event names for the people a count counts: "12 people were
+    killed" -> "deaths", "110,000 marched" -> "protesters". The event must come
+    before the next number and the next clause."""
+    sentence_end = figure.sentence_start + len(figure.sentence)
+    after = _CLAUSE_BREAK.split(text[figure.end : min(sentence_end, figure.end + 60)])[0]
+    after = _DIGIT.split(after, maxsplit=1)[0].lower()
+    found = measures().events.search(" ".join(_WORD.findall(after)[:6]))
+    return measures().event_names[" ".join(found.group(0).split())] if found else ""
 
 
 def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> str:
-    """Who holds the figure when the sentence says so: "Russia accounts for 30 percent"."""
+    """Who holds the figure when the sentence says so: "Russia accounts for 30 percent",
+    "Lukashenko received 80% of the vote"."""
     vocab = vocab or vocabulary()
     clause = _clause_before(text, figure)
     words = _WORD.findall(clause)
@@ -64,44 +86,92 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     return ""
 
 
-def measure_key(figure: Figure, vocab: Vocabulary | None = None) -> str:
-    """A grouping key: content words, singular, places for demonyms, sorted.
+def measure_key(figure: Figure) -> str:
+    """A grouping key: the measure's canonical terms, sorted.
 
     A place alone ("of Belarusians") says what a count counts ("11 Greeks")
     but not what a percentage or an amount measures: for those the key needs
-    a word that is not a place, else it is empty.
+    a term that is not a place, else it is empty.
     """
-    vocab = vocab or vocabulary()
-    words = [_place(w, vocab) for w in _WORD.findall(figure.measure.lower())]
-    content = [_singular(w) for w in words if w not in vocab.stopwords]
-    specific = [w for w in content if w not in vocab.generic_people]
-    key = sorted(set(specific or content))
-    places = set(vocab.places.values())
-    if figure.kind != "count" and all(w in places for w in key):
+    vocab = vocabulary()
+    key = sorted(set(terms(figure.measure)))
+    key = [t for t in key if t != "people"] or key
+    if figure.kind != "count" and all(t in vocab.places.values() for t in key):
         return ""
     return " ".join(key)
 
 
-def context_stems(figure: Figure, vocab: Vocabulary | None = None) -> frozenset[str]:
-    """Content-word stems of the figure's sentence, for telling related figures apart."""
-    vocab = vocab or vocabulary()
-    return frozenset(
-        _place(w, vocab)[:6]
-        for w in _WORD.findall(figure.sentence.lower())
-        if w not in vocab.stopwords and len(w) > 2
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """The tables of `measures.toml`."""
+
+    canonical: dict[str, str]  # word or phrase -> the measure's name
+    phrases: regex.Pattern[str]  # every multi-word form, longest first
+    events: regex.Pattern[str]  # event verbs and phrases
+    event_names: dict[str, str]  # event -> the measure it names
+    people_nouns: frozenset[str]  # canonical names of nouns that count people
+    tallies: frozenset[str]
+    incidental: frozenset[str]
+    empty: frozenset[str]
+
+
+@cache
+def measures() -> Measures:
+    """Load `measures.toml` once."""
+    data = tomllib.loads(
+        resources.files("factcheck.attribute").joinpath("measures.toml").read_text("utf-8")
+    )
+    canonical = {form: name for name, forms in data["synonyms"].items() for form in forms}
+    canonical |= {name: name for name in data["synonyms"]}
+    events = {form: name for name, forms in data["events"].items() for form in forms}
+    return Measures(
+        canonical=canonical,
+        phrases=_words_pattern(f for f in canonical if " " in f),
+        events=_words_pattern(events),
+        event_names=events,
+        people_nouns=frozenset(data["people_nouns"]) | {_singular(w) for w in data["people_nouns"]},
+        tallies=frozenset(data["tallies"]),
+        incidental=frozenset(data["incidental"]),
+        empty=frozenset(data["empty"]),
     )
 
 
-def is_forecast(figure: Figure, vocab: Vocabulary | None = None) -> bool:
-    """The figure is a forecast or estimate, not a reported actual: a forecast
-    word before it in its sentence ("was forecast to be 85.6%", "is expected
-    to hit 65%") or right after it ("below the 3.6% forecast"); one further
-    on qualifies something else ("85.5% in October, below forecast")."""
-    vocab = vocab or vocabulary()
-    at = max(figure.sentence.find(figure.text), 0)
-    head = _WORD.findall(figure.sentence[:at].lower())
-    following = _WORD.findall(figure.sentence[at + len(figure.text) :][:24].lower())[:1]
-    return any(w in vocab.forecast for w in head + following)
+def _words_pattern(forms: Iterable[str]) -> regex.Pattern[str]:
+    """One pattern for words and phrases, longest first, spaces matching any space."""
+    ordered = sorted(forms, key=len, reverse=True)
+    return regex.compile(
+        r"\b(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in ordered) + r")\b"
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def terms(text: str) -> tuple[str, ...]:
+    """Canonical terms of a text, in order: lower case, singular, synonyms and
+    demonyms replaced by the name of what they name, stopwords dropped."""
+    vocab, table = vocabulary(), measures()
+    lowered = text.lower().replace("’", "'")
+    found: list[str] = []
+    last = 0
+    for phrase in table.phrases.finditer(lowered):
+        found += _word_terms(lowered[last : phrase.start()], vocab, table)
+        found.append(table.canonical[" ".join(phrase.group(0).split())])
+        last = phrase.end()
+    return tuple(found + _word_terms(lowered[last:], vocab, table))
+
+
+def _word_terms(text: str, vocab: Vocabulary, table: Measures) -> list[str]:
+    out = []
+    for word in _WORD.findall(text):
+        if word in vocab.stopwords or len(word) < 2:
+            continue
+        bare = word.removesuffix("'s").rstrip("'")
+        place = _place(word, vocab)
+        if place != bare:
+            out.append(place)
+            continue
+        singular = _singular(bare)
+        out.append(table.canonical.get(bare) or table.canonical.get(singular) or singular)
+    return out
 
 
 def _counted_noun(figure: Figure) -> str:
@@ -180,15 +250,9 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
 
 def _clause_before(text: str, figure: Figure) -> str:
     """The words of the figure's sentence before it, back to the last clause break."""
-    head = text[max(sentence_start(text, figure), figure.start - 200) : figure.start]
+    head = text[max(figure.sentence_start, figure.start - 200) : figure.start]
     pieces = _CLAUSE_BREAK.split(head)
     return pieces[-1] if pieces else head
-
-
-def sentence_start(text: str, figure: Figure) -> int:
-    """Offset of the first character of the figure's sentence in `text`."""
-    found = text.rfind(figure.sentence, 0, figure.start + len(figure.sentence))
-    return found if found >= 0 else figure.start
 
 
 def _place(word: str, vocab: Vocabulary) -> str:

@@ -19,6 +19,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     verbs: frozenset[str]  # between a measure and its figure
     share_verbs: frozenset[str]  # "S accounts for N of X"
+    scope: dict[str, list[str]]  # the [scope] tables
 
 
 @cache
@@ -36,4 +37,5 @@ def vocabulary() -> Vocabulary:
         stopwords=frozenset(data["stopwords"]),
         verbs=frozenset(data["verbs"]),
         share_verbs=frozenset(data["share_verbs"]),
+        scope=data["scope"],
     )

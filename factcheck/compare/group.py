@@ -1,45 +1,47 @@
-"""Claim groups: analysts' rules first, automatic matching for the rest.
+"""Claim groups: analysts' rules first, evidence-based linkage for the rest.
 
-Automatic grouping never compares every figure with every other: figures
-are bucketed by dimension, level vs change and forecast vs actual; inside
-a bucket they join when their measure keys agree (a hash lookup), or when
-their values are within a hair of each other in sorted order and their
-sentences share a content word (one sweep). Union-find ties the two.
+Automatic grouping is record linkage. Figures are blocked by dimension and
+level vs change; inside a block, candidate pairs come from figures that
+share a measure term or one of their sentence's rarer terms, each figure
+paired with its nearest neighbours by value in that term's list (a sorted
+neighbourhood), so the cost stays near linear however many documents
+repeat a measure. Each pair is scored from named evidence (`evidence.py`,
+weights in `linkage.toml`); pairs that reach the threshold are merged
+strongest first into clusters that never break a cannot-link constraint.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, field
 
 import regex
 
-from factcheck import units
-from factcheck.attribute.measure import context_stems, is_forecast, measure_key
-from factcheck.attribute.period import comparable
+from factcheck.compare.evidence import (
+    Profile,
+    cannot_link,
+    context_terms,
+    linkage,
+    profile,
+    score,
+)
+from factcheck.compare.timing import comparable_periods
 from factcheck.model import Figure
 from factcheck.rules.match import claim_figures, within_tolerance
 from factcheck.rules.model import EXACT, Rule
 
-#: How close two values must be to be read as the same claim, per kind:
-#: (absolute, relative to the value). Close values of figures that share
-#: a content word are one claim stated twice, or a disagreement about it.
-VALUE_WINDOW = {
-    "percent": (1.0, 0.01),
-    "money": (0.0, 0.01),
-    "count": (0.0, 0.005),
-    "duration": (0.0, 0.0),
-    "quantity": (0.0, 0.01),
-}
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two figures joined into one group, and the evidence that joined them."""
 
-#: How many of the nearest smaller values a figure is compared with: enough
-#: to chain a claim's figures together, few enough to stay linear when
-#: thousands of figures crowd one value.
-NEIGHBOURS = 8
+    first: Figure
+    second: Figure
+    score: float
+    evidence: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class ClaimGroup:
     unit: str
     figures: tuple[Figure, ...]
     rule: Rule | None = None
+    links: tuple[Link, ...] = ()  # automatic groups: the links that made the group
+    tally: bool = False  # a running tally: a series across days
 
 
 def group_figures(figures: Sequence[Figure], rules: Sequence[Rule] = ()) -> list[ClaimGroup]:
@@ -69,37 +73,128 @@ def group_figures(figures: Sequence[Figure], rules: Sequence[Rule] = ()) -> list
 
 
 def _automatic_groups(figures: Sequence[Figure]) -> list[ClaimGroup]:
-    joined = _Components(figures)
-    buckets: dict[tuple[str, bool, bool], list[int]] = defaultdict(list)
-    for i, figure in enumerate(figures):
-        buckets[(units.dimension(figure.unit), figure.is_change, is_forecast(figure))].append(i)
-    for members in buckets.values():
-        by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i in members:
-            key = measure_key(figures[i])
-            if key:
-                by_key[(key, figures[i].subject.lower())].append(i)
-        for same_key in by_key.values():
-            _join_same_scale(figures, same_key, joined)
-        _join_close_values(figures, members, joined)
-    groups = [_automatic_group(members) for members in joined.members().values()]
+    profiles = _profiles(figures)
+    idf = _idf(profiles)
+    clusters = _Clusters(figures, profiles)
+    for pair_score, i, j, evidence in sorted(_scored_pairs(figures, profiles, idf), reverse=True):
+        clusters.merge(i, j, pair_score, evidence)
+    groups = [_automatic_group(figures, profiles, c) for c in clusters.components()]
     return _unique_ids(groups)
 
 
-class _Components:
-    """Union-find over figures that refuses joins a reader would refuse.
+def _profiles(figures: Sequence[Figure]) -> list[Profile]:
+    """One profile per figure; a sentence's terms are computed once for its figures."""
+    sentences: dict[tuple[str, int], frozenset[str]] = {}
+    out = []
+    for figure in figures:
+        key = (figure.doc, figure.sentence_start)
+        if key not in sentences:
+            sentences[key] = context_terms(figure.sentence)
+        out.append(profile(figure, sentences[key]))
+    return out
 
-    Two components stay apart when their periods differ (October and
-    September), or when one sentence would then state two incompatible
-    values for the same claim: "85.5% in October compared to 83.45% in the
-    previous month" compares two things, it does not contradict itself.
-    """
 
-    def __init__(self, figures: Sequence[Figure]) -> None:
+def _idf(profiles: Sequence[Profile]) -> dict[str, float]:
+    """How rare each term is among the figures' sentences: rare terms say more."""
+    frequency = Counter(t for p in profiles for t in p.context | p.measure)
+    total = max(len(profiles), 1)
+    return {t: math.log(1 + total / n) for t, n in frequency.items()}
+
+
+def _scored_pairs(
+    figures: Sequence[Figure], profiles: Sequence[Profile], idf: dict[str, float]
+) -> list[tuple[float, int, int, tuple[tuple[str, float], ...]]]:
+    """Candidate pairs from the blocks, scored; those that reach the threshold."""
+    settings = linkage()
+    blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        if not p.incidental:
+            blocks[p.block].append(i)
+    scored = []
+    for members in blocks.values():
+        for i, j in _candidates(figures, profiles, members, idf):
+            a, b = profiles[i], profiles[j]
+            if cannot_link(a, b):
+                continue
+            evidence = score(a, b, idf)
+            total = sum(evidence.values())
+            if total >= settings.threshold:
+                scored.append((round(total, 3), -i, -j, tuple(sorted(evidence.items()))))
+    return [(s, -i, -j, e) for s, i, j, e in scored]
+
+
+def _candidates(
+    figures: Sequence[Figure],
+    profiles: Sequence[Profile],
+    members: list[int],
+    idf: dict[str, float],
+) -> set[tuple[int, int]]:
+    """Pairs of figures of different documents that share a blocking term, each
+    figure with its `neighbours` nearest by value in each term's list."""
+    settings = linkage()
+    unique = math.log(1 + max(len(figures), 1))  # the weight of a term only one figure has
+    postings: dict[tuple[bool, str], list[int]] = defaultdict(list)
+    for i in members:
+        p = profiles[i]
+        rare = sorted(
+            (t for t in p.context - p.measure if idf.get(t, unique) < unique),
+            key=lambda t: (-idf[t], t),
+        )
+        for term in p.measure:
+            postings[(True, term)].append(i)
+        for term in rare[: settings.context_keys]:
+            postings[(False, term)].append(i)
+    limit = max(settings.max_share * len(members), 2 * settings.neighbours + 2)
+    pairs: set[tuple[int, int]] = set()
+    for (is_measure, _), posting in postings.items():
+        if len(posting) < 2 or (not is_measure and len(posting) > limit):
+            continue  # a common sentence word blocks nothing a rarer one would not
+        posting.sort(key=lambda i: profiles[i].magnitude)
+        for at, i in enumerate(posting):
+            for j in posting[at + 1 : at + 1 + settings.neighbours]:
+                if figures[i].doc != figures[j].doc:
+                    pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+@dataclass
+class _Cluster:
+    """What a cluster must know to refuse a merge, kept up to date as it grows."""
+
+    members: list[int]
+    scopes: set[str]
+    periods: set[str]
+    subjects: set[str]
+    low: float  # smallest and largest magnitude
+    high: float
+    tally: bool
+    sentences: dict[tuple[str, int], list[int]]
+    links: list[Link] = field(default_factory=list)
+
+
+class _Clusters:
+    """Union by size over figures, refusing merges that break a constraint."""
+
+    def __init__(self, figures: Sequence[Figure], profiles: Sequence[Profile]) -> None:
         self.figures = figures
+        self.profiles = profiles
         self.parent = list(range(len(figures)))
-        self.periods = [{f.period} - {""} for f in figures]
-        self.by_doc: list[dict[str, list[Figure]]] = [{f.doc: [f]} for f in figures]
+        self.clusters: dict[int, _Cluster] = {}
+
+    def _cluster(self, i: int) -> _Cluster:
+        if i not in self.clusters:
+            p, f = self.profiles[i], self.figures[i]
+            self.clusters[i] = _Cluster(
+                members=[i],
+                scopes={p.scope} - {""},
+                periods={p.period} - {""},
+                subjects={p.subject} - {""},
+                low=p.magnitude,
+                high=p.magnitude,
+                tally=p.tally,
+                sentences={(f.doc, f.sentence_start): [i]},
+            )
+        return self.clusters[i]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -107,93 +202,103 @@ class _Components:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int, *, across_periods: bool = False) -> None:
+    def merge(self, i: int, j: int, pair_score: float, evidence: tuple[tuple[str, float], ...]) -> None:
         a, b = self.find(i), self.find(j)
-        if a == b or not self._compatible(a, b, across_periods):
+        if a == b:
             return
-        self.parent[a] = b
-        self.periods[b] |= self.periods[a]
-        for doc, figures in self.by_doc[a].items():
-            self.by_doc[b].setdefault(doc, []).extend(figures)
-        self.by_doc[a] = {}
+        big, small = self._cluster(a), self._cluster(b)
+        if len(big.members) < len(small.members):
+            a, b, big, small = b, a, small, big
+        if not self._compatible(big, small):
+            return
+        self.parent[b] = a
+        big.members += small.members
+        big.scopes |= small.scopes
+        big.periods |= small.periods
+        big.subjects |= small.subjects
+        big.low, big.high = min(big.low, small.low), max(big.high, small.high)
+        big.tally = big.tally or small.tally
+        for key, members in small.sentences.items():
+            big.sentences.setdefault(key, []).extend(members)
+        big.links += small.links
+        big.links.append(Link(self.figures[i], self.figures[j], pair_score, evidence))
+        del self.clusters[b]
 
-    def _compatible(self, a: int, b: int, across_periods: bool) -> bool:
-        if not across_periods and not all(
-            comparable(p, q) for p in self.periods[a] for q in self.periods[b]
-        ):
+    def _compatible(self, big: _Cluster, small: _Cluster) -> bool:
+        if len(big.scopes | small.scopes) > 1 or len(big.subjects | small.subjects) > 1:
             return False
-        for doc in self.by_doc[a].keys() & self.by_doc[b].keys():
-            for x in self.by_doc[a][doc]:
-                for y in self.by_doc[b][doc]:
-                    same_sentence = x.sentence == y.sentence
-                    if same_sentence and not within_tolerance(x.interval, y.interval, EXACT):
-                        return False
+        if not all(comparable_periods(p, q) for p in big.periods for q in small.periods):
+            return False
+        settings = linkage()
+        spread = settings.tally_spread if big.tally or small.tally else settings.cluster_spread
+        low, high = min(big.low, small.low), max(big.high, small.high)
+        if high > spread * low and high - low > 2:
+            return False
+        for key in small.sentences.keys() & big.sentences.keys():
+            for x in small.sentences[key]:
+                for y in big.sentences[key]:
+                    if not within_tolerance(
+                        self.figures[x].interval, self.figures[y].interval, EXACT
+                    ):
+                        return False  # one sentence, two values: two claims
         return True
 
-    def members(self) -> dict[int, list[Figure]]:
-        components: dict[int, list[Figure]] = defaultdict(list)
-        for i, figure in enumerate(self.figures):
-            components[self.find(i)].append(figure)
-        return components
-
-
-def _join_same_scale(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:
-    """Join figures of one measure key whose values are within a factor of two of
-    their neighbour in sorted order: a monthly 3.5% and an annual 83% are two claims."""
-    ordered = sorted(members, key=lambda i: abs(figures[i].value))
-    for previous, current in pairwise(ordered):
-        low, high = abs(figures[previous].value), abs(figures[current].value)
-        if high <= 2 * low or high == low:
-            joined.union(previous, current, across_periods=True)
-
-
-def _join_close_values(figures: Sequence[Figure], members: list[int], joined: _Components) -> None:
-    """Join figures from different documents whose values nearly coincide.
-
-    Sorted by value, each figure looks back at its nearest neighbours within
-    the window's width; it joins those whose sentences share a content word,
-    or whose value is distinctive enough (three significant digits or more)
-    that two articles printing it exactly mean the same thing.
-    """
-    ordered = sorted(members, key=lambda i: figures[i].value)
-    stems = {i: context_stems(figures[i]) for i in ordered}
-    start = 0
-    for end, i in enumerate(ordered):
-        figure = figures[i]
-        absolute, relative = VALUE_WINDOW.get(figure.kind, (0.0, 0.0))
-        if figure.kind == "count" and abs(figure.value) < 1000:
-            continue
-        width = max(absolute, relative * abs(figure.value))
-        while figure.value - figures[ordered[start]].value > width:
-            start += 1
-        for j in ordered[max(start, end - NEIGHBOURS) : end]:
-            other = figures[j]
-            if other.doc == figure.doc:
+    def components(self) -> list[tuple[list[int], list[Link], bool]]:
+        seen = set()
+        out = []
+        for i in range(len(self.figures)):
+            root = self.find(i)
+            if root in seen:
                 continue
-            same_value = other.value == figure.value and _distinctive(figure.value)
-            if same_value or stems[i] & stems[j]:
-                joined.union(i, j)
+            seen.add(root)
+            cluster = self.clusters.get(root)
+            if cluster is None:
+                out.append(([i], [], self.profiles[i].tally))
+            else:
+                out.append((sorted(cluster.members), cluster.links, cluster.tally))
+        return out
 
 
-def _distinctive(value: float) -> bool:
-    digits = f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0")
-    return len(digits) >= 3
-
-
-def _automatic_group(members: list[Figure]) -> ClaimGroup:
+def _automatic_group(
+    figures: Sequence[Figure],
+    profiles: Sequence[Profile],
+    component: tuple[list[int], list[Link], bool],
+) -> ClaimGroup:
+    indices, links, tally = component
+    members = [figures[i] for i in indices]
     unit = Counter(f.unit for f in members).most_common(1)[0][0]
-    measure = Counter(f.measure for f in members if f.measure).most_common(1)
-    subject = Counter(f.subject for f in members if f.subject).most_common(1)
-    label = measure[0][0] if measure else members[0].text
-    if subject:
-        label = f"{subject[0][0].title()}: {label}"
-    kind = "change in " if members[0].is_change else ""
+    label = _label(members)
     return ClaimGroup(
-        claim=_slug(f"{kind}{label}"),
-        label=f"{kind}{label}".strip(),
+        claim=_slug(label),
+        label=label,
         unit=unit,
         figures=tuple(sorted(members, key=lambda f: (f.doc, f.start))),
+        links=tuple(links),
+        tally=tally,
     )
+
+
+def _label(members: list[Figure]) -> str:
+    """Measure, subject, scope and period, as a reader would name the claim:
+    "deaths, Lyon, 2024-10-16"; never a lone number."""
+    measure = _most_common(f.measure for f in members) or "figure " + members[0].text
+    subject = _most_common(f.subject for f in members)
+    parts = [f"{subject}: {measure}" if subject else measure]
+    parts += [p for p in (_most_common(f.scope for f in members),) if p]
+    period = _most_common(f.period for f in members)
+    if period:
+        parts.append(period)
+    else:
+        days = sorted({f.as_of for f in members if f.as_of})
+        if days:
+            parts.append(days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}")
+    kind = "change in " if members[0].is_change else ""
+    return kind + ", ".join(parts)
+
+
+def _most_common(values: object) -> str:
+    found = Counter(v for v in values if v)  # type: ignore[attr-defined]
+    return min(found.items(), key=lambda kv: (-kv[1], kv[0]))[0] if found else ""
 
 
 def _unique_ids(groups: list[ClaimGroup]) -> list[ClaimGroup]:
@@ -206,9 +311,11 @@ def _unique_ids(groups: list[ClaimGroup]) -> list[ClaimGroup]:
             first = group.figures[0]
             digest = hashlib.sha1(f"{first.doc}:{first.start}".encode()).hexdigest()[:6]
             claim = f"{claim}-{digest}"
-        result.append(ClaimGroup(claim, group.label, group.unit, group.figures, group.rule))
+        result.append(
+            ClaimGroup(claim, group.label, group.unit, group.figures, group.rule, group.links, group.tally)
+        )
     return result
 
 
 def _slug(text: str) -> str:
-    return "auto-" + regex.sub(r"[^\p{L}\p{N}]+", "-", text.lower()).strip("-")[:48].rstrip("-")
+    return "auto-" + regex.sub(r"[^\p{L}\p{N}]+", "-", text.lower()).strip("-")[:60].rstrip("-")

@@ -2,8 +2,11 @@
 
 Two figures agree when the intervals they assert (qualifier and rounding
 included) overlap once widened by the tolerance. Only figures from
-different documents and of comparable periods are set against each other;
-a document that repeats a claim counts once.
+different documents that claim the same time are set against each other
+(`timing.same_time`: the same stated period, or the same report day, and
+no preliminary or forecast figure against a later one); figures that differ
+only between days or standings are a series, `changed-over-time`, in date
+order. A document that repeats a claim counts once.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from factcheck import units
-from factcheck.attribute.period import comparable
 from factcheck.compare.group import ClaimGroup
+from factcheck.compare.timing import same_time
 from factcheck.model import Figure
 from factcheck.rules.match import interval_gap, within_tolerance
 from factcheck.rules.model import EXACT, Tolerance
@@ -64,20 +67,18 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
         return Verdict(group, SINGLE, tolerance.text, references=references)
 
     pairs = _cross_pairs(figures, intervals)
-    same_period = [(a, b) for a, b in pairs if comparable(a.period, b.period)]
+    same = [(a, b) for a, b in pairs if same_time(a, b, tally=group.tally)]
     clashes = [
         Disagreement(a, b, interval_gap(intervals[id(a)], intervals[id(b)]))
-        for a, b in same_period
+        for a, b in same
         if not within_tolerance(intervals[id(a)], intervals[id(b)], tolerance)
     ]
     if clashes:
-        clashes.sort(key=lambda d: -d.gap)
-        return Verdict(
-            group, CONFLICTING, tolerance.text, tuple(clashes[:5]), references=references
-        )
+        clashes.sort(key=lambda d: (-d.gap, d.first.doc, d.first.start, d.second.doc))
+        return Verdict(group, CONFLICTING, tolerance.text, tuple(clashes), references=references)
     if any(not within_tolerance(intervals[id(a)], intervals[id(b)], EXACT) for a, b in pairs):
-        if any(not comparable(a.period, b.period) for a, b in pairs):
-            series = tuple(sorted(figures, key=lambda f: (f.period, f.doc, f.start)))
+        if len(same) < len(pairs):
+            series = tuple(sorted(figures, key=_series_order))
             return Verdict(group, CHANGED, tolerance.text, series=series, references=references)
         return Verdict(
             group, CONSISTENT, tolerance.text, thanks_to_tolerance=True, references=references
@@ -85,12 +86,18 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
     return Verdict(group, CONSISTENT, tolerance.text, references=references)
 
 
+def _series_order(figure: Figure) -> tuple[str, int, str, str, int]:
+    """Report day first, then stated period; preliminary before final on one day."""
+    standing = {"forecast": 0, "target": 0, "estimate": 1, "preliminary": 1}.get(figure.status, 2)
+    return (figure.as_of or figure.period, standing, figure.period, figure.doc, figure.start)
+
+
 def _one_per_claim(figures: tuple[Figure, ...]) -> list[Figure]:
     """A document that states the same value for one claim twice counts once."""
     seen: set[tuple[str, float, str]] = set()
     kept = []
     for figure in figures:
-        key = (figure.doc, figure.value, figure.period)
+        key = (figure.doc, figure.value, figure.period, figure.as_of, figure.status)
         if key not in seen:
             seen.add(key)
             kept.append(figure)

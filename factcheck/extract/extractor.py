@@ -22,6 +22,8 @@ from factcheck.model import Document, Figure
 from factcheck.textindex import TextIndex
 
 _CONTEXT = 48  # characters of context the rules look at on either side
+#: The contract's longest `sentence`: longer ones are clipped around the figure.
+SENTENCE_LIMIT = 400
 _SPACES = re.compile(r"\s+")
 _NOT_DIGIT = re.compile(r"\D")
 _FIRST_DIGITS = re.compile(r"[^\d]*([\d.,]+)")
@@ -479,11 +481,25 @@ def _figure(
     start, end = fields["start"], fields["end"]
     assert isinstance(start, int) and isinstance(end, int)
     line, column = index.line_column(start)
+    clip_start, clip_end = _clip(sentence, start, end)
     return Figure(
         doc=document.id,
         line=line,
         column=column,
         text=document.text[start:end],
-        sentence=document.text[sentence[0] : sentence[1]],
+        sentence=document.text[clip_start:clip_end],
+        sentence_start=clip_start,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _clip(sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The sentence, or the `SENTENCE_LIMIT` characters of it around the figure: a
+    text without sentence ends must not copy itself into every figure."""
+    low, high = sentence
+    if high - low <= SENTENCE_LIMIT:
+        return low, high
+    room = max(SENTENCE_LIMIT - (end - start), 0)
+    clip_start = max(low, start - room // 2)
+    clip_end = min(high, clip_start + max(SENTENCE_LIMIT, end - start))
+    return max(low, clip_end - max(SENTENCE_LIMIT, end - start)), clip_end

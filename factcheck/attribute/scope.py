@@ -1,0 +1,92 @@
+"""Where, or within what, a figure holds: "in Lyon", "across Bavaria", "nationwide".
+
+A figure for one city and one for the whole country are different claims,
+so the scope is read from the figure's sentence: a named place after "in"
+or "across" (nearest the figure), a phrase that says the whole country
+("nationwide", "across the country"), or a group from `words.toml` ("in
+rural areas"). A place where something was said ("told reporters in
+Minsk") is not a scope.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.attribute.vocabulary import Vocabulary, vocabulary
+from factcheck.attribute.when import time_words
+from factcheck.model import Figure
+
+NATIONWIDE = "nationwide"
+#: How far from the figure a scope may stand: "unemployment in Lyon rose to
+#: 9.1%"; a place further off in a long sentence qualifies something else.
+_REACH = 60
+_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’\-]*){0,3}"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    words = vocabulary().scope
+    alternation = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(words["nationwide"] + words["groups"], key=len, reverse=True)
+    )
+    heads = "|".join(re.escape(w) for w in words["place_heads"])
+    prepositions = "|".join(re.escape(w) for w in words["prepositions"])
+    place = re.compile(
+        rf"\b(?i:{prepositions})\s+(?:the\s+)?(?P<name>{_NAME}(?:\s+(?:{heads})\b)?)"
+        rf"|\b(?i:{prepositions})\s+(?P<group>{alternation})\b"
+        rf"|\b(?P<nationwide>(?i:{alternation}))\b"
+    )
+    return place
+
+
+def scope_of(figure: Figure, subject: str = "", source: str = "") -> str:
+    """The scope named nearest the figure, or "" when the sentence names none."""
+    sentence = figure.sentence
+    at = figure.start - figure.sentence_start
+    end = at + len(figure.text)
+    words = vocabulary()
+    months, weekdays = time_words().months, time_words().weekdays
+    nationwide = {" ".join(w.split()) for w in words.scope["nationwide"]}
+    best: tuple[int, str] | None = None
+    for mark in _pattern().finditer(sentence):
+        if at <= mark.start() < end or mark.start() > end + _REACH or mark.end() < at - _REACH:
+            continue
+        previous = sentence[max(0, mark.start() - 16) : mark.start()].split()
+        if previous and previous[-1].lower().strip(",") in words.scope["not_after"]:
+            continue
+        scope = _scope(mark, nationwide, months.keys() | weekdays.keys())
+        if not scope or scope.lower() in (subject.lower(), source.lower()) or scope in source:
+            continue
+        distance = mark.start() - end if mark.start() >= end else at - mark.end()
+        if best is None or distance < best[0]:
+            best = (distance, scope)
+    return best[1] if best else _possessive(sentence[max(0, at - _REACH) : at], words)
+
+
+_POSSESSIVE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s?\s+((?:[a-z][\w\-]*\s+){0,5})")
+
+
+def _possessive(before: str, words: Vocabulary) -> str:
+    """"Lyon's unemployment rate is 9%": the place whose figure it is."""
+    found = None
+    for found in _POSSESSIVE.finditer(before):
+        pass
+    if found is None or set(found.group(2).split()) & set(words.scope["possessive_holds"]):
+        return ""
+    return found.group(1)
+
+
+def _scope(mark: re.Match[str], nationwide: set[str], calendar: set[str]) -> str:
+    if mark.group("name"):
+        name = mark.group("name")
+        if re.split(r"[\s\-–]", name)[0].lower() in calendar:
+            return ""  # "in January-October": a period, not a place
+        return name
+    phrase = " ".join((mark.group("group") or mark.group("nationwide")).lower().split())
+    if phrase in nationwide:
+        if phrase == "national" and (mark.group(0)[0].isupper() or not mark.group("nationwide")):
+            return ""  # "the National Bank" is a name
+        return NATIONWIDE
+    return phrase

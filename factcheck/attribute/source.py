@@ -1,0 +1,136 @@
+"""Who states a figure: "according to X", "X said", "figures from X", "X put the number at".
+
+The source is the noun phrase the sentence attributes the figure to, as
+written, without its article ("the interior ministry" -> "interior
+ministry"). Pronouns are not sources: "he said" names nobody the reader
+can weigh. The words live in `sources.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from factcheck.attribute.vocabulary import vocabulary
+from factcheck.model import Figure
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"–—]|\s-\s|\.\s")
+_MAX_WORDS = 6
+#: Words that may stand between a source and its verb: "the ministry has said".
+_BETWEEN = frozenset({"also", "has", "have", "had", "later", "earlier", "previously", "then"})
+_ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWords:
+    leads: re.Pattern[str]
+    verbs: frozenset[str]
+    data_nouns: frozenset[str]
+    pronouns: frozenset[str]
+
+
+@cache
+def source_words() -> SourceWords:
+    """Load `sources.toml` once."""
+    data = tomllib.loads(
+        resources.files("factcheck.attribute").joinpath("sources.toml").read_text("utf-8")
+    )
+    leads = sorted(data["leads"], key=len, reverse=True)
+    return SourceWords(
+        leads=re.compile(
+            r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in leads) + r")\s+",
+            re.IGNORECASE,
+        ),
+        verbs=frozenset(data["verbs"]),
+        data_nouns=frozenset(data["data_nouns"]),
+        pronouns=frozenset(data["pronouns"]),
+    )
+
+
+def source_of(figure: Figure) -> str:
+    """The source named nearest the figure in its sentence, or ""."""
+    sentence = figure.sentence
+    at = figure.start - figure.sentence_start
+    end = at + len(figure.text)
+    found: list[tuple[int, str]] = []
+    for lead in source_words().leads.finditer(sentence):
+        if not at <= lead.end() < end:
+            phrase = _phrase_after(sentence, lead.end())
+            if phrase:
+                found.append((_distance(lead.start(), lead.end(), at, end), phrase))
+    for verb in _WORD.finditer(sentence):
+        if verb.group(0).lower() not in source_words().verbs or at <= verb.start() < end:
+            continue
+        phrase = _phrase_before(sentence, verb.start()) or _inverted(sentence, verb)
+        if phrase:
+            found.append((_distance(verb.start(), verb.end(), at, end) + 1, phrase))
+    return min(found)[1] if found else ""
+
+
+def _distance(start: int, stop: int, at: int, end: int) -> int:
+    return start - end if start >= end else at - stop
+
+
+def _phrase_after(sentence: str, start: int) -> str:
+    """The noun phrase after a lead: "according to the Viasna rights centre, ..."."""
+    clause = _CLAUSE_BREAK.split(sentence[start : start + 120], maxsplit=1)[0]
+    words = []
+    stops = vocabulary().stopwords - {"of", "the"}
+    for match in _WORD.finditer(clause):
+        word = match.group(0)
+        lowered = word.lower()
+        if lowered in source_words().verbs or lowered in stops or len(words) == _MAX_WORDS:
+            break
+        words.append(word)
+    return _clean(words)
+
+
+def _phrase_before(sentence: str, verb_start: int) -> str:
+    """The noun phrase right before a reporting verb: "the interior ministry said"."""
+    clause = _CLAUSE_BREAK.split(sentence[max(0, verb_start - 120) : verb_start])[-1]
+    words = [m.group(0) for m in _WORD.finditer(clause)]
+    while words and words[-1].lower() in _BETWEEN:
+        words.pop()
+    phrase: list[str] = []
+    stops = vocabulary().stopwords - {"of"}
+    for word in reversed(words):
+        lowered = word.lower()
+        if lowered in stops or lowered in source_words().verbs or len(phrase) == _MAX_WORDS:
+            break
+        phrase.insert(0, word)
+    while phrase and phrase[0].lower() == "of":
+        phrase.pop(0)
+    return _clean(phrase)
+
+
+def _inverted(sentence: str, verb: re.Match[str]) -> str:
+    """A source after its verb at the head of a clause: `..., said Mayor Jane Doe`."""
+    head = sentence[max(0, verb.start() - 3) : verb.start()]
+    if not _CLAUSE_BREAK.search(head) and verb.start() > 2:
+        return ""
+    words = []
+    for match in _WORD.finditer(_CLAUSE_BREAK.split(sentence[verb.end() : verb.end() + 80])[0]):
+        if not match.group(0)[:1].isupper() or len(words) == _MAX_WORDS:
+            break
+        words.append(match.group(0))
+    return _clean(words)
+
+
+def _clean(words: list[str]) -> str:
+    """Drop articles and possessives; a pronoun or a bare data noun names nobody."""
+    text = " ".join(words).strip(" .")
+    for article in _ARTICLES:
+        if text.lower().startswith(article):
+            text = text[len(article) :]
+    text = re.sub(r"['’]s?(?=\s|$)", "", text)
+    kept = text.split()
+    if kept and kept[-1].lower() in source_words().data_nouns:
+        if not any(w[:1].isupper() for w in kept[:-1]):
+            return ""  # "official figures" name nobody; "Belstat figures" name Belstat
+    if not kept or (len(kept) == 1 and kept[0].lower() in source_words().pronouns):
+        return ""
+    return " ".join(kept)

@@ -1,0 +1,202 @@
+"""The evidence that two figures state the same claim, and the constraints no link breaks.
+
+Each figure is reduced once to a `Profile`: its measure's canonical terms,
+its sentence's terms, its value in its dimension's base unit, and where and
+when it holds. A pair's score sums named pieces of evidence, weighted by
+`linkage.toml`; `cannot_link` says when no score may join two figures.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from factcheck import units
+from factcheck.attribute.measure import measure_key, measures, terms
+from factcheck.attribute.vocabulary import vocabulary
+from factcheck.compare.timing import comparable_periods
+from factcheck.model import Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Linkage:
+    """The weights and thresholds of `linkage.toml`."""
+
+    threshold: float
+    weights: Mapping[str, float]
+    near_ratio: float
+    far_ratio: float
+    cluster_spread: float
+    tally_spread: float
+    neighbours: int
+    context_keys: int
+    max_share: float
+
+
+@cache
+def linkage() -> Linkage:
+    """Load `linkage.toml` once."""
+    data = tomllib.loads(
+        resources.files("factcheck.compare").joinpath("linkage.toml").read_text("utf-8")
+    )
+    values, blocking = data["values"], data["blocking"]
+    return Linkage(
+        threshold=data["threshold"],
+        weights=data["weights"],
+        near_ratio=values["near_ratio"],
+        far_ratio=values["far_ratio"],
+        cluster_spread=values["cluster_spread"],
+        tally_spread=values["tally_spread"],
+        neighbours=blocking["neighbours"],
+        context_keys=blocking["context_keys"],
+        max_share=blocking["max_share"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What grouping needs of a figure, computed once."""
+
+    block: tuple[str, bool]  # dimension, change or level: figures of two blocks never meet
+    measure: frozenset[str]
+    context: frozenset[str]
+    low: float  # the interval in the block's base unit; -inf/inf on an open side
+    high: float
+    magnitude: float  # |value| in the base unit
+    scope: str
+    subject: str
+    period: str
+    source: str
+    tally: bool  # a running tally: reports of different days are a series
+    incidental: bool  # "the two countries": not a claim worth a group
+    distinctive: bool  # three significant digits or more
+
+
+def profile(figure: Figure, context: frozenset[str]) -> Profile:
+    """The figure's profile; `context` is its sentence's terms (shared by the
+    figures of one sentence, so computed by the caller once per sentence)."""
+    dimension = units.dimension(figure.unit)
+    factor = _factor(figure.unit, dimension)
+    low, high = figure.interval
+    key = measure_key(figure)
+    measure = frozenset(key.split()) if key else frozenset()
+    table = measures()
+    return Profile(
+        block=(dimension, figure.is_change),
+        measure=measure,
+        context=context,
+        low=-math.inf if low is None else low * factor,
+        high=math.inf if high is None else high * factor,
+        magnitude=abs(figure.value) * factor,
+        scope=place_key(figure.scope),
+        subject=place_key(figure.subject),
+        period=figure.period,
+        source=figure.source.lower(),
+        tally=bool(measure & table.tallies),
+        incidental=figure.kind == "count"
+        and abs(figure.value) <= 10
+        and bool(measure)
+        and measure <= table.incidental,
+        distinctive=_distinctive(figure.value),
+    )
+
+
+def context_terms(sentence: str) -> frozenset[str]:
+    """The content terms of a sentence."""
+    return frozenset(terms(sentence))
+
+
+def place_key(name: str) -> str:
+    """A scope or subject as a key: lower case, demonyms as their place."""
+    lowered = " ".join(name.lower().replace("’", "'").split())
+    places = vocabulary().places
+    return places.get(lowered, places.get(lowered.removesuffix("'s"), lowered))
+
+
+def cannot_link(a: Profile, b: Profile) -> str:
+    """Why two figures can never be one claim, or "" when they may be."""
+    if a.block != b.block:
+        return "dimension"
+    if a.scope and b.scope and a.scope != b.scope:
+        return "scope"
+    if not comparable_periods(a.period, b.period):
+        return "period"
+    if a.subject and b.subject and a.subject != b.subject:
+        return "subject"
+    return ""
+
+
+def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
+    """The named pieces of evidence that the two figures state one claim."""
+    weights = linkage().weights
+    evidence = {
+        "measure": weights["measure"] * _cosine(a.measure, b.measure, idf),
+        "context": weights["context"] * _cosine(a.context, b.context, idf),
+    }
+    evidence.update(_value_evidence(a, b))
+    if a.period and a.period == b.period:
+        evidence["same_period"] = weights["same_period"]
+    if a.subject and a.subject == b.subject:
+        evidence["same_subject"] = weights["same_subject"]
+    if bool(a.scope) != bool(b.scope):
+        evidence["scope_missing"] = weights["scope_missing"]
+    if a.source and a.source == b.source:
+        evidence["same_source"] = weights["same_source"]
+    return {name: round(value, 3) for name, value in evidence.items() if value}
+
+
+def _value_evidence(a: Profile, b: Profile) -> dict[str, float]:
+    settings = linkage()
+    weights = settings.weights
+    if a.low <= b.high and b.low <= a.high:
+        found = {"same_value": weights["same_value"]}
+        if a.distinctive and b.distinctive and a.magnitude == b.magnitude:
+            found["distinctive"] = weights["distinctive"]
+        return found
+    small, large = sorted((a.magnitude, b.magnitude))
+    ratio = large / small if small else math.inf
+    if ratio <= settings.near_ratio:
+        return {"near_value": weights["near_value"]}
+    if ratio > settings.far_ratio:
+        return {"far_value": weights["far_value"]}
+    return {}
+
+
+def _cosine(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    shared = a & b
+    if not shared:
+        return 0.0
+    top = sum(idf.get(t, 1.0) ** 2 for t in shared)
+    norm_a = sum(idf.get(t, 1.0) ** 2 for t in a)
+    norm_b = sum(idf.get(t, 1.0) ** 2 for t in b)
+    return top / math.sqrt(norm_a * norm_b)
+
+
+@cache
+def _factor(unit: str, dimension: str) -> float:
+    """How many base units of its dimension one `unit` is (1 when not convertible)."""
+    base = _BASE_UNITS.get(dimension)
+    if base is None or base == unit:
+        return 1.0
+    try:
+        return units.convert(1.0, unit, base)
+    except Exception:  # noqa: BLE001 - pint raises many kinds; a unit it cannot convert stays as is
+        return 1.0
+
+
+_BASE_UNITS = {
+    "[time]": "hour",
+    "[length]": "kilometer",
+    "[mass]": "tonne",
+    "[area]": "kilometer ** 2",
+    "[volume]": "liter",
+}
+
+
+def _distinctive(value: float) -> bool:
+    digits = f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) >= 3
