@@ -122,6 +122,8 @@ PLACES = (
     Place("Houston", "Texas", "the United States", "American", "$"),
     Place("Vancouver", "British Columbia", "Canada", "Canadian", "$"),
 )
+BRUSSELS = Place("Brussels", "Brussels", "Belgium", "Belgian", "€")
+SANCTIONED = ("Russia", "Belarus", "Iran", "North Korea", "Syria", "Myanmar", "Venezuela")
 OUTLETS = (
     "Reuters",
     "AFP",
@@ -255,7 +257,7 @@ def make_events(rng: random.Random, count: int) -> list[Event]:
     events = []
     for number in range(count):
         kind = rng.choices(kinds, weights)[0]
-        place = rng.choice(PLACES)
+        place = BRUSSELS if kind == "sanctions" else rng.choice(PLACES)
         start = date(2024, 1, 1) + timedelta(days=rng.randrange(330))
         days = rng.randint(3, 10) if kind not in ("trade", "company") else rng.randint(2, 5)
         weight = 1 / (number + 1) ** 0.8
@@ -349,6 +351,7 @@ def _fill(rng: random.Random, e: Event) -> None:
         f["share"] = round(rng.uniform(2, 40), 1)
         f["banks"] = rng.randint(2, 30)
         n["sector"] = rng.choice(SECTORS)
+        n["target"] = rng.choice(SANCTIONED)
 
 
 # --------------------------------------------------------------------------
@@ -487,6 +490,7 @@ class Sentences:
     body: tuple[Template, ...]
     prose: tuple[str, ...]
     headline: str
+    voices: str  # the key of VOICES: who comments on this kind of story, and what they say
 
 
 def _grouped(value: float) -> str:
@@ -516,8 +520,15 @@ AUTHORITIES = {
         "organisers",
         "the prosecutor's office",
         "a police spokesperson",
-        "union leaders",
         "local media",
+    ),
+    "strike": (
+        "union leaders",
+        "the airport operator",
+        "the transport ministry",
+        "the airlines' association",
+        "the union",
+        "management",
     ),
     "economy": (
         "the statistics office",
@@ -634,22 +645,30 @@ def _disaster(a: Article) -> Sentences:
             lambda: f"More than {e.facts['aftershocks']:.0f} aftershocks have been recorded.",
         ]
     prose = (
-        "Rescue teams used boats and helicopters to reach stranded residents.",
-        "Roads and rail lines across the region remained closed.",
-        "Residents said they had been given little warning.",
-        f"The prime minister visited {p.city} and promised help for those who lost their homes.",
-        "Schools and government offices were closed until further notice.",
-        f"Volunteers from across {p.country} brought food, water and blankets.",
-        "Meteorologists warned that conditions could worsen over the weekend.",
+        "Rescue teams used boats and helicopters to reach residents stranded on rooftops "
+        "and in cars, while others waded through water that reached their waists.",
+        "Roads and rail lines across the region remained closed, and the authorities urged "
+        "people not to travel unless it was absolutely necessary.",
+        "Residents said they had been given little warning and had lost everything they owned.",
+        f"The prime minister visited {p.city} and promised help for those who lost their homes, "
+        "but was heckled by residents who said the response had come too late.",
+        "Schools and government offices were closed until further notice, and hospitals "
+        "postponed operations that were not urgent.",
+        f"Volunteers from across {p.country} brought food, water and blankets to the shelters "
+        "set up in sports halls and churches.",
+        "Meteorologists warned that conditions could worsen over the weekend as another "
+        "weather front moved in from the west.",
+        "Scientists say that events of this kind have become more frequent and more intense "
+        "as the climate warms.",
     )
     headline = f"{_cap(name)} in {p.city}: death toll rises"
-    return Sentences(tuple(lead), tuple(body), prose, headline)
+    return Sentences(tuple(lead), tuple(body), prose, headline, "disaster")
 
 
 def _protest(a: Article) -> Sentences:
     """Protests and strikes: counts that depend on who counts."""
     e, p, r = a.event, a.event.place, a.rng
-    said = lambda: a.said(*AUTHORITIES["protest"])  # noqa: E731
+    said = lambda: a.said(*AUTHORITIES[e.kind])  # noqa: E731
     if e.kind == "protest":
         lead: list[Template] = [
             lambda: (
@@ -685,6 +704,22 @@ def _protest(a: Article) -> Sentences:
             ),
         ]
         headline = f"Thousands protest in {p.city} over fuel prices"
+        prose = (
+            "Riot police used tear gas and water cannon to disperse the crowd after some "
+            "protesters threw stones and set fire to rubbish bins.",
+            "Union leaders said the movement would continue until the government backed down "
+            "and called for another day of action next week.",
+            f"Shops and restaurants in the centre of {p.city} stayed shut, and several metro "
+            "stations were closed on police orders.",
+            "The government called for calm and invited the organisers to talks, but said it "
+            "would not withdraw the measure.",
+            "Opposition leaders joined the march, carrying banners and flags and chanting "
+            "slogans against the prime minister.",
+            "Human rights groups criticised the police response and called for an independent "
+            "inquiry into the use of force.",
+            "Protesters say the increase hits the poorest households hardest, at a time when "
+            "wages have failed to keep up with prices.",
+        )
     else:
         lead = [
             lambda: (
@@ -716,15 +751,20 @@ def _protest(a: Article) -> Sentences:
             lambda: f"Talks are due to resume at {r.randint(8, 11)} am on {a.weekday(-1)}.",
         ]
         headline = f"Strike grounds flights in {p.city}"
-    prose = (
-        "Riot police used tear gas and water cannon to disperse the crowd.",
-        "Union leaders said the movement would continue until the government backed down.",
-        f"Shops in the centre of {p.city} stayed shut.",
-        "The government called for calm and invited unions to talks.",
-        "Opposition leaders joined the march, carrying banners and flags.",
-        "Commuters faced long delays as public transport was disrupted.",
-    )
-    return Sentences(tuple(lead), tuple(body), prose, headline)
+        prose = (
+            "Commuters faced long delays as public transport was disrupted, and many chose to "
+            "work from home.",
+            "Passengers queued for hours at check-in desks, and airlines advised travellers "
+            "to check the status of their flights before leaving home.",
+            "Union leaders said the strike would continue until management made a better "
+            "offer and accused the company of refusing to negotiate.",
+            "The transport minister called the walkout irresponsible and urged both sides to "
+            "return to the negotiating table.",
+            "Business groups warned that the disruption was costing the economy dearly at the "
+            "start of the holiday season.",
+            "Pickets gathered outside the main depots before dawn, and the mood was calm.",
+        )
+    return Sentences(tuple(lead), tuple(body), prose, headline, "protest")
 
 
 def _election(a: Article) -> Sentences:
@@ -756,14 +796,19 @@ def _election(a: Article) -> Sentences:
         lambda: f"Polls closed at {r.choice(('8', '9', '10'))} pm {a.when(r.randint(1, 2))}.",
     ]
     prose = (
-        "Coalition talks are expected to take weeks.",
-        "International observers said the vote was largely free and fair.",
-        "The outgoing prime minister conceded defeat late in the evening.",
-        "Supporters celebrated outside the party headquarters.",
-        "The campaign was dominated by the cost of living and immigration.",
+        "Coalition talks are expected to take weeks, and analysts said the new government "
+        "would struggle to pass its budget.",
+        "International observers said the vote was largely free and fair, although they noted "
+        "problems with the registration of voters abroad.",
+        "The outgoing prime minister conceded defeat late in the evening and congratulated "
+        "the winner in a short speech to supporters.",
+        "Supporters celebrated outside the party headquarters, waving flags and singing "
+        "until the early hours.",
+        "The campaign was dominated by the cost of living, immigration and the war, and "
+        "turned bitter in its final weeks.",
     )
-    headline = f"{p.country}: {winner} win election"
-    return Sentences(tuple(lead), tuple(body), prose, headline)
+    headline = f"{_cap(p.country)}: {winner} win election"
+    return Sentences(tuple(lead), tuple(body), prose, headline, "election")
 
 
 def _economy(a: Article) -> Sentences:
@@ -781,7 +826,8 @@ def _economy(a: Article) -> Sentences:
                 f"in {month}, {said()}."
             ),
             lambda: (
-                f"{p.country}'s imports {change('imports_change')} {a.pct(f['imports_change'])} "
+                f"{_cap(p.country)}'s imports {change('imports_change')} "
+                f"{a.pct(f['imports_change'])} "
                 f"in {month}, {said()}."
             ),
         ]
@@ -831,21 +877,22 @@ def _economy(a: Article) -> Sentences:
         headline = f"{company} results: revenue, profit and job cuts"
     else:
         package = f"{int(f['package'])}{_suffix(int(f['package']))}"
+        target = e.names["target"]
         lead = [
             lambda: (
-                f"The EU adopted its {package} package of sanctions against {p.country} "
+                f"The EU adopted its {package} package of sanctions against {target} "
                 f"{a.when(r.randint(0, 1))}, adding {a.count(f['individuals'], 'individuals')} "
                 f"and {a.count(f['entities'], 'entities')} to its list."
             ),
             lambda: (
-                f"Western governments have frozen {a.money(f['assets'], '€')} in assets, "
-                f"{a.said('the European Commission', 'officials in Brussels', 'diplomats')}."
+                f"Western governments have frozen {a.money(f['assets'], '€')} of {target}'s "
+                f"assets, {a.said('the European Commission', 'officials in Brussels', 'diplomats')}."
             ),
         ]
         body = [
             lambda: (
                 f"The measures cover trade worth {a.money(f['trade'], '$')} a year, "
-                f"or {a.pct(f['share'])} of {p.country}'s exports."
+                f"or {a.pct(f['share'])} of {target}'s exports."
             ),
             lambda: f"{_cap(a.count(f['banks'], 'banks'))} were cut off from the Swift system.",
             lambda: f"Exports of {e.names['sector']} are banned from {MONTHS[r.randrange(12)]}.",
@@ -853,15 +900,20 @@ def _economy(a: Article) -> Sentences:
                 f"The {package} package follows the one adopted {r.choice(SMALL[2:8])} months ago."
             ),
         ]
-        headline = f"EU adopts {package} sanctions package against {p.country}"
+        headline = f"EU adopts {package} sanctions package against {target}"
     prose = (
-        "Economists said the figures pointed to a slowdown later in the year.",
-        "The government has promised to support exporters hit by weaker demand.",
-        "Investors were watching for signals from the central bank.",
-        "The data were broadly in line with analysts' forecasts.",
-        "Officials declined to comment on the details.",
+        "Economists said the figures pointed to a slowdown later in the year, as higher "
+        "borrowing costs weigh on demand at home and abroad.",
+        "The government has promised to support exporters hit by weaker demand and by the "
+        "rising cost of energy.",
+        "Investors were watching for signals from the central bank, which meets again next "
+        "month to decide on interest rates.",
+        "The data were broadly in line with analysts' forecasts, and markets barely moved "
+        "after they were published.",
+        "Officials declined to comment on the details, saying a full report would be "
+        "published later in the month.",
     )
-    return Sentences(tuple(lead), tuple(body), prose, headline)
+    return Sentences(tuple(lead), tuple(body), prose, headline, "economy")
 
 
 WRITERS: dict[str, Callable[[Article], Sentences]] = {
@@ -895,36 +947,99 @@ def _background(other: Event) -> str:
     if "arrests" in other.tallies:
         arrests = other.tallies["arrests"][-1]
         return f"In {month}, {arrests:,} people were arrested in protests in {place.city}."
-    if "revenue" in other.facts:
-        return f"Its rival {other.names['company']} reported results in {month}."
-    return f"A similar report from {place.country} in {month} was revised twice."
+    f = other.facts
+    if other.kind == "strike":
+        flights = other.tallies["flights"][-1]
+        return f"A strike in {place.city} in {month} led to {flights:,} cancelled flights."
+    if other.kind == "trade":
+        change = f["exports_change"]
+        return (
+            f"{place.adjective} exports {'rose' if change >= 0 else 'fell'} "
+            f"{abs(change):g}% in {MONTHS[int(f['month']) - 1]}."
+        )
+    if other.kind == "company":
+        revenue = f"{f['revenue'] / 1e9:.1f}".removesuffix(".0")
+        return (
+            f"Its rival {other.names['company']} reported revenue of ${revenue} billion in {month}."
+        )
+    return (
+        f"The sanctions against {other.names['target']} adopted in {month} listed "
+        f"{f['individuals']:.0f} individuals."
+    )
 
 
 #: The share of an article's sentences after the lead that state one of the
 #: event's figures (the rest are prose, background and incidental numbers):
 #: what sets the density, about 4 figures per KB.
-BODY_SHARE = 0.15
+BODY_SHARE = 0.17
 
-WHO = (
-    "a spokesperson for the regional government",
-    "the mayor",
-    "residents interviewed by local television",
-    "opposition politicians",
-    "a senior official, who asked not to be named,",
-    "analysts",
-    "aid groups working in the area",
-    "the president's office",
-)
-CLAIMS = (
-    "the situation remained difficult",
-    "more help would be needed in the coming weeks",
-    "the authorities had been too slow to respond",
-    "lessons would be learned from what had happened",
-    "the next few days would be decisive",
-    "nobody had expected things to move so quickly",
-    "the government had ignored repeated warnings",
-    "everything possible was being done",
-)
+#: Who comments on each kind of story and what they say: sentences without figures.
+VOICES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "disaster": (
+        (
+            "a spokesperson for the regional government",
+            "the mayor",
+            "residents interviewed by local television",
+            "aid groups working in the area",
+            "a senior rescue official",
+        ),
+        (
+            "the situation remained difficult in the worst-hit villages",
+            "more help would be needed in the coming weeks",
+            "the authorities had been too slow to respond",
+            "lessons would be learned from what had happened",
+            "nobody had expected the disaster to unfold so quickly",
+        ),
+    ),
+    "protest": (
+        (
+            "a government spokesperson",
+            "opposition politicians",
+            "a senior official, who asked not to be named,",
+            "union representatives",
+            "the mayor",
+        ),
+        (
+            "the government had ignored repeated warnings",
+            "the next few days would be decisive",
+            "the dispute could only be settled through dialogue",
+            "the demands of the movement were unrealistic",
+            "public support for the movement was growing",
+        ),
+    ),
+    "election": (
+        (
+            "the party's leader",
+            "political analysts",
+            "opposition politicians",
+            "the president's office",
+            "a senior campaign official",
+        ),
+        (
+            "voters had sent a clear message",
+            "the result was a turning point for the country",
+            "coalition talks would be difficult",
+            "the campaign had been unusually bitter",
+            "the new government would face difficult choices",
+        ),
+    ),
+    "economy": (
+        (
+            "analysts at a local bank",
+            "the finance minister",
+            "economists",
+            "a central bank official",
+            "business leaders",
+        ),
+        (
+            "the outlook remained highly uncertain",
+            "the worst was probably over",
+            "demand from abroad was weakening",
+            "the figures were better than expected",
+            "companies were delaying investment",
+        ),
+    ),
+}
 TAILS = (
     "adding that further details would be released later",
     "but gave no details",
@@ -936,11 +1051,11 @@ TAILS = (
 )
 
 
-def _prose(rng: random.Random) -> str:
+def _comment(rng: random.Random, voices: str, claim: str) -> str:
     """A sentence without a figure: someone said something."""
-    who = rng.choice(WHO)
     verb = rng.choice(("said", "warned", "insisted", "argued", "acknowledged"))
-    return f"{_cap(who)} {verb} that {rng.choice(CLAIMS)}, {rng.choice(TAILS)}."
+    who = rng.choice(VOICES[voices][0])
+    return f"{_cap(who)} {verb} that {claim}, {rng.choice(TAILS)}."
 
 
 def write_article(
@@ -949,20 +1064,23 @@ def write_article(
     """(headline, text): 3-10 sentences about `event` as on day `day`, in paragraphs."""
     a = Article(rng, event, day)
     sentences = WRITERS[event.kind](a)
-    count = rng.randint(3, 10)
+    count = round(rng.triangular(3, 10, 9))  # most articles run to several paragraphs
     chosen = [rng.choice(sentences.lead)()]
-    body = list(sentences.body)
-    rng.shuffle(body)
+    body, prose = list(sentences.body), list(sentences.prose)
+    claims = list(VOICES[sentences.voices][1])
+    for pool in (body, prose, claims):  # no article says the same thing twice
+        rng.shuffle(pool)
+    earlier = [o for o in others if o.start + timedelta(days=o.days) < a.today]
     for _ in range(count - 1):
         pick = rng.random()
         if pick < BODY_SHARE and body:
             chosen.append(body.pop()())
-        elif pick < BODY_SHARE + 0.05:
-            chosen.append(_background(rng.choice(others)))
-        elif pick < BODY_SHARE + 0.35:
-            chosen.append(rng.choice(sentences.prose))
-        else:
-            chosen.append(_prose(rng))
+        elif pick < BODY_SHARE + 0.05 and earlier:
+            chosen.append(_background(rng.choice(earlier)))
+        elif (pick < BODY_SHARE + 0.5 or not claims) and prose:
+            chosen.append(prose.pop())
+        elif claims:
+            chosen.append(_comment(rng, sentences.voices, claims.pop()))
     paragraphs, i = [], 0
     while i < len(chosen):
         size = rng.randint(1, 3)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO, TextIO
 
+from factcheck.dates import parse_date, url_date
 from factcheck.model import Document
 
 __all__ = ["InputProblem", "parse_front_matter", "read_corpus"]
@@ -507,4 +508,5 @@ def _make_document(
     """The `Document`, metadata split between its own fields and `meta`."""
     fields = {name: metadata.get(name) or None for name in DOCUMENT_FIELDS}
     meta = {key: value for key, value in metadata.items() if key not in DOCUMENT_FIELDS}
+    fields["date"] = parse_date(fields["date"]) or url_date(fields["url"])
     return Document(id=doc_id, path=path, text=text, body_start=body_start, meta=meta, **fields)

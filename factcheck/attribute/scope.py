@@ -21,7 +21,7 @@ NATIONWIDE = "nationwide"
 #: How far from the figure a scope may stand: "unemployment in Lyon rose to
 #: 9.1%"; a place further off in a long sentence qualifies something else.
 _REACH = 60
-_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’\-]*){0,3}"
+_NAME = r"[A-Z][\w\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w\-]*){0,3}(?!['’\w])"
 
 
 @cache

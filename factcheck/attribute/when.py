@@ -233,7 +233,7 @@ def _period(mark: re.Match[str], today: date | None, words: TimeWords) -> str:
         if mark.group("month_year"):
             return f"{mark.group('month_year')}-{month:02d}"
         if today is None:
-            return ""
+            return f"?-{month:02d}"  # a month of a year the text does not give
         year = today.year if month <= today.month else today.year - 1
         return f"{year}-{month:02d}"
     which, unit = _spaced(mark.group("relative")).split()

@@ -73,7 +73,7 @@ class Profile:
     source: str
     tally: bool  # a running tally: reports of different days are a series
     incidental: bool  # "the two countries": not a claim worth a group
-    distinctive: bool  # three significant digits or more
+    digits: int  # significant digits: 6,815,667 is more telling than 65
 
 
 def profile(figure: Figure, context: frozenset[str]) -> Profile:
@@ -101,7 +101,7 @@ def profile(figure: Figure, context: frozenset[str]) -> Profile:
         and abs(figure.value) <= 10
         and bool(measure)
         and measure <= table.incidental,
-        distinctive=_distinctive(figure.value),
+        digits=_digits(figure.value),
     )
 
 
@@ -154,8 +154,9 @@ def _value_evidence(a: Profile, b: Profile) -> dict[str, float]:
     weights = settings.weights
     if a.low <= b.high and b.low <= a.high:
         found = {"same_value": weights["same_value"]}
-        if a.distinctive and b.distinctive and a.magnitude == b.magnitude:
-            found["distinctive"] = weights["distinctive"]
+        if a.digits >= 3 and a.magnitude == b.magnitude:
+            extra = min(a.digits, 7) - 3
+            found["distinctive"] = weights["distinctive"] + extra * weights["distinctive_digit"]
         return found
     small, large = sorted((a.magnitude, b.magnitude))
     ratio = large / small if small else math.inf
@@ -173,7 +174,7 @@ def _cosine(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> f
     top = sum(idf.get(t, 1.0) ** 2 for t in shared)
     norm_a = sum(idf.get(t, 1.0) ** 2 for t in a)
     norm_b = sum(idf.get(t, 1.0) ** 2 for t in b)
-    return top / math.sqrt(norm_a * norm_b)
+    return top / math.sqrt(norm_a * norm_b) if top else 0.0
 
 
 @cache
@@ -197,6 +198,5 @@ _BASE_UNITS = {
 }
 
 
-def _distinctive(value: float) -> bool:
-    digits = f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0")
-    return len(digits) >= 3
+def _digits(value: float) -> int:
+    return len(f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0"))

@@ -95,10 +95,12 @@ def _profiles(figures: Sequence[Figure]) -> list[Profile]:
 
 
 def _idf(profiles: Sequence[Profile]) -> dict[str, float]:
-    """How rare each term is among the figures' sentences: rare terms say more."""
+    """How rare each term is among the figures' sentences: rare terms say more.
+    A term only one figure has can link nothing: it weighs 0, so that it does
+    not dilute the similarity of the terms two figures share."""
     frequency = Counter(t for p in profiles for t in p.context | p.measure)
     total = max(len(profiles), 1)
-    return {t: math.log(1 + total / n) for t, n in frequency.items()}
+    return {t: math.log(1 + total / n) if n > 1 else 0.0 for t, n in frequency.items()}
 
 
 def _scored_pairs(
@@ -130,20 +132,21 @@ def _candidates(
     idf: dict[str, float],
 ) -> set[tuple[int, int]]:
     """Pairs of figures of different documents that share a blocking term, each
-    figure with its `neighbours` nearest by value in each term's list."""
+    figure with its `neighbours` nearest by value in each term's list; and
+    each figure with its nearest by value in the whole block."""
     settings = linkage()
-    unique = math.log(1 + max(len(figures), 1))  # the weight of a term only one figure has
     postings: dict[tuple[bool, str], list[int]] = defaultdict(list)
     for i in members:
         p = profiles[i]
         rare = sorted(
-            (t for t in p.context - p.measure if idf.get(t, unique) < unique),
+            (t for t in p.context - p.measure if idf.get(t, 0.0) > 0.0),
             key=lambda t: (-idf[t], t),
         )
         for term in p.measure:
             postings[(True, term)].append(i)
         for term in rare[: settings.context_keys]:
             postings[(False, term)].append(i)
+    postings[(True, "")] = list(members)  # the whole block, by value: equal values meet
     limit = max(settings.max_share * len(members), 2 * settings.neighbours + 2)
     pairs: set[tuple[int, int]] = set()
     for (is_measure, _), posting in postings.items():

@@ -22,9 +22,9 @@ def comparable_periods(a: str, b: str) -> bool:
         return True
     year_a, _, part_a = a.partition("-")
     year_b, _, part_b = b.partition("-")
-    if not (year_a.isdigit() and year_b.isdigit()):
+    if _is_round(a) or _is_round(b):
         return not (_is_round(a) and _is_round(b))  # "first round" and "second round" differ
-    if year_a != year_b:
+    if "?" not in (year_a, year_b) and year_a != year_b:
         return False
     return not part_a or not part_b or _months(part_a) & _months(part_b) != set()
 
