@@ -886,7 +886,7 @@ def _economy(a: Article) -> Sentences:
             ),
             lambda: (
                 f"Western governments have frozen {a.money(f['assets'], '€')} of {target}'s "
-                f"assets, {a.said('the European Commission', 'officials in Brussels', 'diplomats')}."
+                f"assets, {a.said('the European Commission', 'officials in Brussels')}."
             ),
         ]
         body = [

@@ -9,6 +9,7 @@ read from the figure's own sentence, so the stage is linear in the figures.
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Sequence
 
 from factcheck.attribute.measure import measure_of, subject_of
@@ -22,10 +23,27 @@ __all__ = ["attribute_document"]
 
 def attribute_document(document: Document, figures: Sequence[Figure]) -> list[Figure]:
     """The figures of `document` with every attribution field filled in."""
-    return [_attribute(document, figure) for figure in figures]
+    by_sentence: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_sentence[figure.sentence_start].append(figure)
+    return [
+        _attribute(document, figure, _neighbours(figure, by_sentence[figure.sentence_start]))
+        for figure in figures
+    ]
 
 
-def _attribute(document: Document, figure: Figure) -> Figure:
+def _neighbours(figure: Figure, sentence_figures: list[Figure]) -> tuple[tuple[int, int], ...]:
+    """Where the other figures of the sentence stand, relative to the sentence: a
+    date or period beyond one of them belongs to it ("85.5% in October, up
+    from 83.5% in September")."""
+    return tuple(
+        (f.start - figure.sentence_start, f.end - figure.sentence_start)
+        for f in sentence_figures
+        if f is not figure
+    )
+
+
+def _attribute(document: Document, figure: Figure, others: tuple[tuple[int, int], ...]) -> Figure:
     subject = subject_of(figure, document.text)
     source = source_of(figure)
     return dataclasses.replace(
@@ -34,7 +52,7 @@ def _attribute(document: Document, figure: Figure) -> Figure:
         subject=subject,
         source=source,
         scope=scope_of(figure, subject, source),
-        as_of=as_of_of(figure, document.date),
-        period=period_of(figure, document.date),
+        as_of=as_of_of(figure, document.date, others),
+        period=period_of(figure, document.date, others),
         status=status_of(figure),
     )

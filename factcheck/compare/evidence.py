@@ -110,6 +110,9 @@ def context_terms(sentence: str) -> frozenset[str]:
     return frozenset(terms(sentence))
 
 
+_PLACES = frozenset(vocabulary().places.values())
+
+
 def place_key(name: str) -> str:
     """A scope or subject as a key: lower case, demonyms as their place."""
     lowered = " ".join(name.lower().replace("’", "'").split())
@@ -127,6 +130,8 @@ def cannot_link(a: Profile, b: Profile) -> str:
         return "period"
     if a.subject and b.subject and a.subject != b.subject:
         return "subject"
+    if a.measure != b.measure and a.measure <= _PLACES and b.measure and a.measure and b.measure <= _PLACES:
+        return "nationality"  # "11 Greeks" and "94 Lithuanians" count two groups
     return ""
 
 
@@ -144,6 +149,8 @@ def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
         evidence["same_subject"] = weights["same_subject"]
     if bool(a.scope) != bool(b.scope):
         evidence["scope_missing"] = weights["scope_missing"]
+    if a.measure and b.measure and not a.measure & b.measure:
+        evidence["measure_differs"] = weights["measure_differs"]
     if a.source and a.source == b.source:
         evidence["same_source"] = weights["same_source"]
     return {name: round(value, 3) for name, value in evidence.items() if value}
