@@ -27,6 +27,7 @@ class Linkage:
     """The weights and thresholds of `linkage.toml`."""
 
     threshold: float
+    related: float
     weights: Mapping[str, float]
     near_ratio: float
     far_ratio: float
@@ -46,6 +47,7 @@ def linkage() -> Linkage:
     values, blocking = data["values"], data["blocking"]
     return Linkage(
         threshold=data["threshold"],
+        related=data["related"],
         weights=data["weights"],
         near_ratio=values["near_ratio"],
         far_ratio=values["far_ratio"],
@@ -96,7 +98,7 @@ def profile(figure: Figure, context: frozenset[str]) -> Profile:
         subject=place_key(figure.subject),
         period=figure.period,
         source=figure.source.lower(),
-        tally=bool(measure & table.tallies),
+        tally=figure.kind == "count" and bool(measure & table.tallies),
         incidental=figure.kind == "count"
         and abs(figure.value) <= 10
         and bool(measure)
@@ -154,6 +156,10 @@ def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
     if a.source and a.source == b.source:
         evidence["same_source"] = weights["same_source"]
     return {name: round(value, 3) for name, value in evidence.items() if value}
+
+
+#: The evidence that comes from the values alone: a disagreement has none of it.
+VALUE_EVIDENCE = frozenset({"same_value", "distinctive", "near_value", "far_value"})
 
 
 def _value_evidence(a: Profile, b: Profile) -> dict[str, float]:

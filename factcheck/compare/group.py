@@ -12,6 +12,7 @@ strongest first into clusters that never break a cannot-link constraint.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections import Counter, defaultdict
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from factcheck.compare.evidence import (
+    VALUE_EVIDENCE,
     Profile,
     cannot_link,
     context_terms,
@@ -55,6 +57,17 @@ class ClaimGroup:
     rule: Rule | None = None
     links: tuple[Link, ...] = ()  # automatic groups: the links that made the group
     tally: bool = False  # a running tally: a series across days
+    #: Automatic groups: the pairs of figures (by doc and start) that the evidence
+    #: relates directly, values aside; only they are set against each other, so
+    #: a chain A~B~C never makes A and C disagree. None: every pair (rules).
+    related: frozenset[tuple[tuple[str, int], tuple[str, int]]] | None = None
+
+    def relates(self, a: Figure, b: Figure) -> bool:
+        """Whether the verdict may set `a` against `b`."""
+        if self.related is None:
+            return True
+        key_a, key_b = (a.doc, a.start), (b.doc, b.start)
+        return (key_a, key_b) in self.related or (key_b, key_a) in self.related
 
 
 def group_figures(figures: Sequence[Figure], rules: Sequence[Rule] = ()) -> list[ClaimGroup]:
@@ -78,7 +91,7 @@ def _automatic_groups(figures: Sequence[Figure]) -> list[ClaimGroup]:
     clusters = _Clusters(figures, profiles)
     for pair_score, i, j, evidence in sorted(_scored_pairs(figures, profiles, idf), reverse=True):
         clusters.merge(i, j, pair_score, evidence)
-    groups = [_automatic_group(figures, profiles, c) for c in clusters.components()]
+    groups = [_automatic_group(figures, profiles, idf, c) for c in clusters.components()]
     return _unique_ids(groups)
 
 
@@ -265,6 +278,7 @@ class _Clusters:
 def _automatic_group(
     figures: Sequence[Figure],
     profiles: Sequence[Profile],
+    idf: dict[str, float],
     component: tuple[list[int], list[Link], bool],
 ) -> ClaimGroup:
     indices, links, tally = component
@@ -278,7 +292,33 @@ def _automatic_group(
         figures=tuple(sorted(members, key=lambda f: (f.doc, f.start))),
         links=tuple(links),
         tally=tally,
+        related=_related(figures, profiles, idf, indices),
     )
+
+
+def _related(
+    figures: Sequence[Figure],
+    profiles: Sequence[Profile],
+    idf: dict[str, float],
+    indices: list[int],
+) -> frozenset[tuple[tuple[str, int], tuple[str, int]]] | None:
+    """The pairs of a group that its evidence relates directly, values aside.
+    Groups too large to compare every pair (`RELATED_LIMIT`) relate every pair."""
+    if len(indices) > RELATED_LIMIT:
+        return None
+    bar = linkage().related
+    return frozenset(
+        ((figures[i].doc, figures[i].start), (figures[j].doc, figures[j].start))
+        for n, i in enumerate(indices)
+        for j in indices[n + 1 :]
+        if figures[i].doc != figures[j].doc
+        and sum(v for k, v in score(profiles[i], profiles[j], idf).items() if k not in VALUE_EVIDENCE)
+        >= bar
+    )
+
+
+#: Groups up to this size have every pair's evidence weighed for the verdict.
+RELATED_LIMIT = 64
 
 
 def _label(members: list[Figure]) -> str:
@@ -309,14 +349,11 @@ def _unique_ids(groups: list[ClaimGroup]) -> list[ClaimGroup]:
     counts = Counter(g.claim for g in groups)
     result = []
     for group in groups:
-        claim = group.claim
-        if counts[claim] > 1:
+        if counts[group.claim] > 1:
             first = group.figures[0]
             digest = hashlib.sha1(f"{first.doc}:{first.start}".encode()).hexdigest()[:6]
-            claim = f"{claim}-{digest}"
-        result.append(
-            ClaimGroup(claim, group.label, group.unit, group.figures, group.rule, group.links, group.tally)
-        )
+            group = dataclasses.replace(group, claim=f"{group.claim}-{digest}")
+        result.append(group)
     return result
 
 

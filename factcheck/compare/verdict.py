@@ -66,24 +66,27 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
     if len({f.doc for f in figures}) < 2:
         return Verdict(group, SINGLE, tolerance.text, references=references)
 
-    pairs = _cross_pairs(figures, intervals)
-    same = [(a, b) for a, b in pairs if same_time(a, b, tally=group.tally)]
+    pairs = [(a, b) for a, b in _cross_pairs(figures, intervals) if group.relates(a, b)]
+    differing = [
+        (a, b)
+        for a, b in pairs
+        if not within_tolerance(intervals[id(a)], intervals[id(b)], EXACT)
+    ]
     clashes = [
         Disagreement(a, b, interval_gap(intervals[id(a)], intervals[id(b)]))
-        for a, b in same
-        if not within_tolerance(intervals[id(a)], intervals[id(b)], tolerance)
+        for a, b in differing
+        if same_time(a, b, tally=group.tally)
+        and not within_tolerance(intervals[id(a)], intervals[id(b)], tolerance)
     ]
     if clashes:
         clashes.sort(key=lambda d: (-d.gap, d.first.doc, d.first.start, d.second.doc))
         return Verdict(group, CONFLICTING, tolerance.text, tuple(clashes), references=references)
-    if any(not within_tolerance(intervals[id(a)], intervals[id(b)], EXACT) for a, b in pairs):
-        if len(same) < len(pairs):
-            series = tuple(sorted(figures, key=_series_order))
-            return Verdict(group, CHANGED, tolerance.text, series=series, references=references)
-        return Verdict(
-            group, CONSISTENT, tolerance.text, thanks_to_tolerance=True, references=references
-        )
-    return Verdict(group, CONSISTENT, tolerance.text, references=references)
+    if any(not same_time(a, b, tally=group.tally) for a, b in differing):
+        series = tuple(sorted(figures, key=_series_order))
+        return Verdict(group, CHANGED, tolerance.text, series=series, references=references)
+    return Verdict(
+        group, CONSISTENT, tolerance.text, thanks_to_tolerance=bool(differing), references=references
+    )
 
 
 def _series_order(figure: Figure) -> tuple[str, int, str, str, int]:
