@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.attribute import attribute_document
+from factcheck.attribute.topic import topic_terms
 from factcheck.compare import Verdict, group_figures, judge
 from factcheck.compare.verdict import (
     ACKNOWLEDGED,
@@ -64,14 +65,26 @@ class CheckResult:
     unused_acknowledgements: tuple[UnusedAcknowledgement, ...] = ()
 
 
-def figures_of(documents: Iterable[Document]) -> tuple[list[Figure], int]:
-    """Every attributed figure of the corpus, and how many documents were read."""
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What the check keeps of the documents it read: their figures, and the
+    terms of each document's title and lead (what story it tells)."""
+
+    figures: list[Figure]
+    topics: dict[str, frozenset[str]]
+    documents: int
+
+
+def figures_of(documents: Iterable[Document]) -> Corpus:
+    """Every attributed figure of the corpus, one document in memory at a time."""
     figures: list[Figure] = []
+    topics: dict[str, frozenset[str]] = {}
     count = 0
     for document in documents:
         count += 1
         figures.extend(attribute_document(document, extract_document(document)))
-    return figures, count
+        topics[document.id] = topic_terms(document)
+    return Corpus(figures, topics, count)
 
 
 def check_figures(
@@ -81,6 +94,7 @@ def check_figures(
     *,
     tolerances: Mapping[str, Tolerance] | None = None,
     today: date | None = None,
+    topics: Mapping[str, frozenset[str]] | None = None,
 ) -> CheckResult:
     """Group and judge figures; verdicts sorted conflicts first, then by claim id.
 
@@ -90,7 +104,7 @@ def check_figures(
     tolerances = tolerances or {}
     verdicts = [
         judge(group, tolerances.get(group.figures[0].kind, EXACT))
-        for group in group_figures(figures, rules)
+        for group in group_figures(figures, rules, topics)
     ]
     verdicts, unused = acknowledge(verdicts, rules, today or date.today())
     verdicts.sort(key=_reading_order)
@@ -147,8 +161,15 @@ def check_corpus(
     today: date | None = None,
 ) -> CheckResult:
     """The consistency check over a corpus."""
-    figures, count = figures_of(documents)
-    return check_figures(figures, rules, count, tolerances=tolerances, today=today)
+    corpus = figures_of(documents)
+    return check_figures(
+        corpus.figures,
+        rules,
+        corpus.documents,
+        tolerances=tolerances,
+        today=today,
+        topics=corpus.topics,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ from factcheck.model import Figure
 _WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
 _CLAUSE_BREAK = regex.compile(r"[,;:()\[\]“”\"–—]|\s-\s")
 _DIGIT = regex.compile(r"\d")
+#: Prepositions that tie a place to the measure before it: "exports through Port Aldra".
+_THROUGH = frozenset({"through", "via", "from", "at", "in", "to"})
 _MAX_WORDS = 5
 
 
@@ -70,6 +72,8 @@ def _event(text: str, figure: Figure) -> str:
     after = _CLAUSE_BREAK.split(text[figure.end : min(sentence_end, figure.end + 60)])[0]
     after = _DIGIT.split(after, maxsplit=1)[0].lower()
     found = measures().events.search(" ".join(_WORD.findall(after)[:6]))
+    if not found:  # "the floods have killed 19 people"
+        found = measures().events.search(" ".join(_WORD.findall(_clause_before(text, figure).lower())[-2:]))
     return measures().event_names[" ".join(found.group(0).split())] if found else ""
 
 
@@ -230,11 +234,20 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
         (i for i in range(len(words) - 1, -1, -1) if words[i].lower() in vocab.verbs), None
     )
     head = words[:verb_at] if verb_at is not None else words
+    if verb_at is not None:
+        subject = _clause_subject(head, vocab)
+        if subject:
+            return subject
     phrase: list[str] = []
     for word in reversed(head):
         if word.lower() == "of" and phrase:
             phrase.insert(0, word)  # "exports of potash"
             continue
+        if word.lower() in _THROUGH and phrase and all(w[:1].isupper() for w in phrase):
+            phrase = []  # "exports through Port Aldra": the place is not the measure
+            continue
+        if word.lower() == "new":
+            continue  # "sales of new electric cars"
         if word.lower() in vocab.stopwords:
             if phrase and not all(w.lower() in vocab.parties for w in phrase):
                 break
@@ -246,6 +259,42 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
     while phrase and phrase[0].lower() == "of":
         phrase.pop(0)
     return " ".join(phrase)
+
+
+def _clause_subject(words: list[str], vocab: Vocabulary) -> str:
+    """The noun phrase a clause opens with, before its verb: "The death toll from
+    the floods in northern Carvania rose to 19" -> "death toll"; "Exports through
+    Port Aldra rose" -> "Exports". A leading "On Tuesday" or "In Minsk" is skipped."""
+    at = 0
+    after_preposition = False
+    while at < len(words):
+        lowered = words[at].lower()
+        if lowered in vocab.stopwords:
+            after_preposition = lowered not in _ARTICLES
+        elif not (after_preposition and words[at][:1].isupper()):
+            break
+        at += 1
+    phrase: list[str] = []
+    for word in words[at:]:
+        lowered = word.lower()
+        if lowered == "new":
+            continue  # "sales of new electric cars"
+        if lowered in vocab.stopwords and not (
+            lowered == "of" or (lowered == "the" and phrase and phrase[-1].lower() == "of")
+        ):
+            break
+        phrase.append(word)
+        if len(phrase) == _MAX_WORDS:
+            break
+    while phrase and phrase[-1].lower() in ("of", "the"):
+        phrase.pop()
+    places = vocab.places.values()
+    if not phrase or all(_place(w, vocab) in places or w[:1].isupper() for w in phrase):
+        return ""  # a name alone is who, not what
+    return " ".join(phrase)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _clause_before(text: str, figure: Figure) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck.attribute.measure import measures
 from factcheck.attribute.vocabulary import Vocabulary, vocabulary
 from factcheck.attribute.when import time_words
 from factcheck.model import Figure
@@ -33,8 +34,12 @@ def _pattern() -> re.Pattern[str]:
     )
     heads = "|".join(re.escape(w) for w in words["place_heads"])
     prepositions = "|".join(re.escape(w) for w in words["prepositions"])
+    directions = "|".join(re.escape(w) for w in words["directions"])
     place = re.compile(
-        rf"\b(?i:{prepositions})\s+(?:the\s+)?(?P<name>{_NAME}(?:\s+(?:{heads})\b)?)"
+        rf"\b(?i:{prepositions})\s+(?:the\s+)?(?:(?:{directions})\s+)?"
+        rf"(?P<name>{_NAME}(?:\s+(?:{heads})\b)?)"
+        rf"|\b(?i:the\s+)?(?:{heads})\s+of\s+(?P<head_of>{_NAME})"
+        rf"|\b(?P<national>national)\s+(?P<measured>[a-z][\w\-]*)"
         rf"|\b(?i:{prepositions})\s+(?P<group>{alternation})\b"
         rf"|\b(?P<nationwide>(?i:{alternation}))\b"
     )
@@ -79,14 +84,15 @@ def _possessive(before: str, words: Vocabulary) -> str:
 
 
 def _scope(mark: re.Match[str], nationwide: set[str], calendar: set[str]) -> str:
-    if mark.group("name"):
-        name = mark.group("name")
+    if mark.group("national"):
+        # "the national unemployment rate", not "a day of national mourning"
+        return NATIONWIDE if mark.group("measured") in measures().canonical else ""
+    if mark.group("name") or mark.group("head_of"):
+        name = mark.group("name") or mark.group("head_of")
         if re.split(r"[\s\-–]", name)[0].lower() in calendar:
             return ""  # "in January-October": a period, not a place
         return name
     phrase = " ".join((mark.group("group") or mark.group("nationwide")).lower().split())
     if phrase in nationwide:
-        if phrase == "national" and (mark.group(0)[0].isupper() or not mark.group("nationwide")):
-            return ""  # "the National Bank" is a name
         return NATIONWIDE
     return phrase

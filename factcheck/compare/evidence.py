@@ -33,6 +33,7 @@ class Linkage:
     far_ratio: float
     cluster_spread: float
     tally_spread: float
+    story_floor: float
     neighbours: int
     context_keys: int
     max_share: float
@@ -53,6 +54,7 @@ def linkage() -> Linkage:
         far_ratio=values["far_ratio"],
         cluster_spread=values["cluster_spread"],
         tally_spread=values["tally_spread"],
+        story_floor=data["story_floor"],
         neighbours=blocking["neighbours"],
         context_keys=blocking["context_keys"],
         max_share=blocking["max_share"],
@@ -66,21 +68,28 @@ class Profile:
     block: tuple[str, bool]  # dimension, change or level: figures of two blocks never meet
     measure: frozenset[str]
     context: frozenset[str]
+    topic: frozenset[str]  # the document's title and lead, prefixed with TOPIC
     low: float  # the interval in the block's base unit; -inf/inf on an open side
     high: float
     magnitude: float  # |value| in the base unit
     scope: str
     subject: str
     period: str
+    status: str
     source: str
     tally: bool  # a running tally: reports of different days are a series
     incidental: bool  # "the two countries": not a claim worth a group
     digits: int  # significant digits: 6,815,667 is more telling than 65
 
 
-def profile(figure: Figure, context: frozenset[str]) -> Profile:
+#: Topic terms share the IDF table with sentence terms under this prefix.
+TOPIC = "topic:"
+
+
+def profile(figure: Figure, context: frozenset[str], topic: frozenset[str] = frozenset()) -> Profile:
     """The figure's profile; `context` is its sentence's terms (shared by the
-    figures of one sentence, so computed by the caller once per sentence)."""
+    figures of one sentence, so computed by the caller once per sentence) and
+    `topic` its document's title-and-lead terms."""
     dimension = units.dimension(figure.unit)
     factor = _factor(figure.unit, dimension)
     low, high = figure.interval
@@ -91,12 +100,14 @@ def profile(figure: Figure, context: frozenset[str]) -> Profile:
         block=(dimension, figure.is_change),
         measure=measure,
         context=context,
+        topic=frozenset(TOPIC + t for t in topic),
         low=-math.inf if low is None else low * factor,
         high=math.inf if high is None else high * factor,
         magnitude=abs(figure.value) * factor,
         scope=place_key(figure.scope),
         subject=place_key(figure.subject),
         period=figure.period,
+        status=figure.status,
         source=figure.source.lower(),
         tally=figure.kind == "count" and bool(measure & table.tallies),
         incidental=figure.kind == "count"
@@ -144,6 +155,11 @@ def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
         "measure": weights["measure"] * _cosine(a.measure, b.measure, idf),
         "context": weights["context"] * _cosine(a.context, b.context, idf),
     }
+    if a.topic and b.topic:
+        story = _cosine(a.topic, b.topic, idf)
+        evidence["same_story"] = weights["same_story"] * story
+        if story < linkage().story_floor:
+            evidence["other_story"] = weights["other_story"]
     evidence.update(_value_evidence(a, b))
     if a.period and a.period == b.period:
         evidence["same_period"] = weights["same_period"]
@@ -153,6 +169,8 @@ def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
         evidence["scope_missing"] = weights["scope_missing"]
     if a.measure and b.measure and not a.measure & b.measure:
         evidence["measure_differs"] = weights["measure_differs"]
+    if (a.status == "estimate") != (b.status == "estimate"):
+        evidence["standing_differs"] = weights["standing_differs"]
     if a.source and a.source == b.source:
         evidence["same_source"] = weights["same_source"]
     return {name: round(value, 3) for name, value in evidence.items() if value}

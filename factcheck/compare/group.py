@@ -16,12 +16,13 @@ import dataclasses
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
 from factcheck.compare.evidence import (
+    TOPIC,
     VALUE_EVIDENCE,
     Profile,
     cannot_link,
@@ -70,8 +71,13 @@ class ClaimGroup:
         return (key_a, key_b) in self.related or (key_b, key_a) in self.related
 
 
-def group_figures(figures: Sequence[Figure], rules: Sequence[Rule] = ()) -> list[ClaimGroup]:
-    """Every figure in exactly one group: rules claim first, then automatic groups."""
+def group_figures(
+    figures: Sequence[Figure],
+    rules: Sequence[Rule] = (),
+    topics: Mapping[str, frozenset[str]] | None = None,
+) -> list[ClaimGroup]:
+    """Every figure in exactly one group: rules claim first, then automatic groups.
+    `topics` holds each document's title-and-lead terms (`attribute.topic`)."""
     claimed = claim_figures(rules, figures) if rules else {}
     by_rule: dict[str, list[Figure]] = defaultdict(list)
     for index, rule in claimed.items():
@@ -82,12 +88,14 @@ def group_figures(figures: Sequence[Figure], rules: Sequence[Rule] = ()) -> list
         if by_rule.get(rule.id)
     ]
     rest = [figure for i, figure in enumerate(figures) if i not in claimed]
-    return groups + _automatic_groups(rest)
+    return groups + _automatic_groups(rest, topics or {})
 
 
-def _automatic_groups(figures: Sequence[Figure]) -> list[ClaimGroup]:
-    profiles = _profiles(figures)
-    idf = _idf(profiles)
+def _automatic_groups(
+    figures: Sequence[Figure], topics: Mapping[str, frozenset[str]]
+) -> list[ClaimGroup]:
+    profiles = _profiles(figures, topics)
+    idf = _idf(profiles, topics)
     clusters = _Clusters(figures, profiles)
     for pair_score, i, j, evidence in sorted(_scored_pairs(figures, profiles, idf), reverse=True):
         clusters.merge(i, j, pair_score, evidence)
@@ -95,7 +103,7 @@ def _automatic_groups(figures: Sequence[Figure]) -> list[ClaimGroup]:
     return _unique_ids(groups)
 
 
-def _profiles(figures: Sequence[Figure]) -> list[Profile]:
+def _profiles(figures: Sequence[Figure], topics: Mapping[str, frozenset[str]]) -> list[Profile]:
     """One profile per figure; a sentence's terms are computed once for its figures."""
     sentences: dict[tuple[str, int], frozenset[str]] = {}
     out = []
@@ -103,17 +111,26 @@ def _profiles(figures: Sequence[Figure]) -> list[Profile]:
         key = (figure.doc, figure.sentence_start)
         if key not in sentences:
             sentences[key] = context_terms(figure.sentence)
-        out.append(profile(figure, sentences[key]))
+        out.append(profile(figure, sentences[key], topics.get(figure.doc, frozenset())))
     return out
 
 
-def _idf(profiles: Sequence[Profile]) -> dict[str, float]:
+def _idf(
+    profiles: Sequence[Profile], topics: Mapping[str, frozenset[str]]
+) -> dict[str, float]:
     """How rare each term is among the figures' sentences: rare terms say more.
     A term only one figure has can link nothing: it weighs 0, so that it does
-    not dilute the similarity of the terms two figures share."""
+    not dilute the similarity of the terms two figures share. Topic terms are
+    weighed by how many documents' titles and leads hold them."""
     frequency = Counter(t for p in profiles for t in p.context | p.measure)
     total = max(len(profiles), 1)
-    return {t: math.log(1 + total / n) if n > 1 else 0.0 for t, n in frequency.items()}
+    idf = {t: math.log(1 + total / n) if n > 1 else 0.0 for t, n in frequency.items()}
+    stories = Counter(t for topic in topics.values() for t in topic)
+    documents = max(len(topics), 1)
+    idf |= {
+        f"{TOPIC}{t}": math.log(1 + documents / n) if n > 1 else 0.0 for t, n in stories.items()
+    }
+    return idf
 
 
 def _scored_pairs(

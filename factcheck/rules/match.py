@@ -12,6 +12,8 @@ individuals, however close the word stands.
 
 from __future__ import annotations
 
+import math
+
 import warnings
 from collections import defaultdict
 from collections.abc import Sequence
@@ -276,8 +278,19 @@ def within_tolerance(a: Interval, b: Interval, tolerance: Tolerance) -> bool:
     The tolerance is the largest gap allowed between the intervals: absolute
     in the claim's unit, relative to the larger magnitude of the two.
     """
-    allowed = tolerance.margin(_magnitude(a, b))
-    return interval_gap(a, b) <= allowed + 1e-9 * max(1.0, _magnitude(a, b))
+    magnitude = _magnitude(a, b)
+    slack = 1e-9 * max(1.0, magnitude)
+    allowed = tolerance.margin(magnitude)
+    if allowed > 0:
+        return interval_gap(a, b) <= allowed + slack
+    # No tolerance: the intervals must share more than an end ("three-hour" is
+    # [2.5, 3.5], "four-hour" [3.5, 4.5]: they only touch, and disagree),
+    # unless one of them is a single point.
+    highs = [h for h in (a[1], b[1]) if h is not None]
+    lows = [low for low in (a[0], b[0]) if low is not None]
+    overlap = (min(highs) if highs else math.inf) - (max(lows) if lows else -math.inf)
+    point = a[0] == a[1] or b[0] == b[1]
+    return overlap > slack or (point and overlap >= -slack)
 
 
 def interval_gap(a: Interval, b: Interval) -> float:
