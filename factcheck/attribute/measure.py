@@ -42,6 +42,8 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
         if event and (not noun or _names_people(noun)):
             return event
     after = _of_phrase(text, figure.end, vocab)
+    if noun and _is_increment(text, figure):
+        noun = f"{INCREMENT} {noun}"  # "an additional 38 individuals": newly listed, not the total
     if noun:
         return f"{noun} of {after}" if after else noun
     if after:
@@ -50,6 +52,19 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     if following and not _empty(following):
         return following
     return _noun_before_verb(text, figure, vocab) or following
+
+
+#: How a measure that counts an increment is named: "additional individuals".
+INCREMENT = "additional"
+
+
+def _is_increment(text: str, figure: Figure) -> bool:
+    """The count is an increment ("an additional 38", "38 new cases"), not a total."""
+    before = _WORD.findall(text[max(figure.sentence_start, figure.start - 20) : figure.start])
+    words = _WORD.findall(figure.text.lower())
+    return bool(before and before[-1].lower() in measures().increments) or bool(
+        set(words[:2]) & measures().increments
+    )
 
 
 def _empty(phrase: str) -> bool:
@@ -85,9 +100,27 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     words = _WORD.findall(clause)
     for i in range(len(words) - 1, 0, -1):
         if words[i].lower() in vocab.share_verbs and words[i - 1][:1].isupper():
-            place = _place(words[i - 1], vocab)
-            return place.title() if place in vocab.places else words[i - 1]
+            return _holder(words[i - 1], vocab)
+    if figure.kind == "percent" and not figure.is_change:
+        voted = _VOTED_FOR.match(text, figure.end, figure.end + 60)
+        if voted:  # "80 percent voted for Tsikhanouskaya"
+            return _holder(voted.group(1), vocab)
+        listed = _LISTED.search(clause[-40:])
+        if listed and words and words[-1] == listed.group(1):  # "..., Kanapatskaya 1.68%"
+            return _holder(listed.group(1), vocab)
     return ""
+
+
+#: "N% voted for X", "N% for X": the candidate or party a share of votes is for.
+_VOTED_FOR = regex.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:votes?|ballots)[ \t]+)?(?:(?:voted|went|were[ \t]+cast)[ \t]+)?for[ \t]+(\p{Lu}[\p{L}'’\-]+)")
+#: A name right before a share in a list of results: "Tsikhanouskaya 10.12%".
+_LISTED = regex.compile(r"(?:^|[,;:]\s*|\band\s+|\bwith\s+)(\p{Lu}[\p{L}\-]+)\s*(?:(?:with|at|on|got|gets)\s+)?$")
+
+
+def _holder(word: str, vocab: Vocabulary) -> str:
+    """A holder as named: a demonym as its place ("Russian" -> "Russia")."""
+    place = _place(word, vocab)
+    return place.title() if place in vocab.places else word.removesuffix("'s").removesuffix("’s")
 
 
 def measure_key(figure: Figure) -> str:
@@ -117,6 +150,8 @@ class Measures:
     tallies: frozenset[str]
     incidental: frozenset[str]
     empty: frozenset[str]
+    context_ignore: frozenset[str]
+    increments: frozenset[str]
 
 
 @cache
@@ -137,6 +172,8 @@ def measures() -> Measures:
         tallies=frozenset(data["tallies"]),
         incidental=frozenset(data["incidental"]),
         empty=frozenset(data["empty"]),
+        context_ignore=frozenset(data["context_ignore"]),
+        increments=frozenset(data["increments"]),
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 
 from factcheck import units
-from factcheck.attribute.measure import measure_key, measures, terms
+from factcheck.attribute.measure import INCREMENT, measure_key, measures, terms
 from factcheck.attribute.vocabulary import vocabulary
 from factcheck.compare.timing import comparable_periods
 from factcheck.model import Figure
@@ -77,10 +77,14 @@ class Profile:
     period: str
     status: str
     source: str
+    increment: bool  # "an additional 38": newly counted, never the total
     tally: bool  # a running tally: reports of different days are a series
     incidental: bool  # "the two countries": not a claim worth a group
     digits: int  # significant digits: 6,815,667 is more telling than 65
 
+
+#: Standings that say what a figure is expected to be, not what it was.
+FORECASTS = frozenset({"forecast", "target"})
 
 #: Topic terms share the IDF table with sentence terms under this prefix.
 TOPIC = "topic:"
@@ -109,6 +113,7 @@ def profile(figure: Figure, context: frozenset[str], topic: frozenset[str] = fro
         period=figure.period,
         status=figure.status,
         source=figure.source.lower(),
+        increment=figure.measure.startswith(INCREMENT + " "),
         tally=figure.kind == "count" and bool(measure & table.tallies),
         incidental=figure.kind == "count"
         and abs(figure.value) <= 10
@@ -119,8 +124,8 @@ def profile(figure: Figure, context: frozenset[str], topic: frozenset[str] = fro
 
 
 def context_terms(sentence: str) -> frozenset[str]:
-    """The content terms of a sentence."""
-    return frozenset(terms(sentence))
+    """The content terms of a sentence, less those that say how a figure moved."""
+    return frozenset(terms(sentence)) - measures().context_ignore
 
 
 _PLACES = frozenset(vocabulary().places.values())
@@ -139,6 +144,8 @@ def cannot_link(a: Profile, b: Profile) -> str:
         return "dimension"
     if a.scope and b.scope and a.scope != b.scope:
         return "scope"
+    if a.increment != b.increment:
+        return "increment"  # "an additional 38" and "233 in all"
     if not comparable_periods(a.period, b.period):
         return "period"
     if a.subject and b.subject and a.subject != b.subject:
@@ -169,7 +176,7 @@ def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
         evidence["scope_missing"] = weights["scope_missing"]
     if a.measure and b.measure and not a.measure & b.measure:
         evidence["measure_differs"] = weights["measure_differs"]
-    if (a.status == "estimate") != (b.status == "estimate"):
+    if (a.status in FORECASTS) != (b.status in FORECASTS):
         evidence["standing_differs"] = weights["standing_differs"]
     if a.source and a.source == b.source:
         evidence["same_source"] = weights["same_source"]

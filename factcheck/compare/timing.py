@@ -13,6 +13,8 @@ from factcheck.model import Figure
 
 #: Standings that a later report supersedes.
 PROVISIONAL = frozenset({"preliminary", "forecast", "estimate", "target"})
+#: Standings that say what a figure is expected to be.
+EXPECTED = frozenset({"forecast", "target"})
 _QUARTER_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
 
 
@@ -55,6 +57,8 @@ def same_time(a: Figure, b: Figure, *, tally: bool = False) -> bool:
     same_day = bool(a.as_of) and a.as_of == b.as_of
     if (a.status in PROVISIONAL or b.status in PROVISIONAL) and not same_day:
         return False
+    if (a.status in EXPECTED) != (b.status in EXPECTED):
+        return False  # a forecast, a poll or a target is not an outturn, whatever the day
     if a.status != b.status and {a.status, b.status} & PROVISIONAL and a.status and b.status:
         return False  # an exit poll and the preliminary count, a forecast and a target
     if a.period and b.period and not tally:
