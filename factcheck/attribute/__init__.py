@@ -32,18 +32,22 @@ def attribute_document(document: Document, figures: Sequence[Figure]) -> list[Fi
     ]
 
 
-def _neighbours(figure: Figure, sentence_figures: list[Figure]) -> tuple[tuple[int, int], ...]:
+def _neighbours(
+    figure: Figure, sentence_figures: list[Figure]
+) -> tuple[tuple[int, int, bool], ...]:
     """Where the other figures of the sentence stand, relative to the sentence: a
     date or period beyond one of them belongs to it ("85.5% in October, up
-    from 83.5% in September")."""
+    from 83.5% in September"), and whether each is of the figure's own unit."""
     return tuple(
-        (f.start - figure.sentence_start, f.end - figure.sentence_start)
+        (f.start - figure.sentence_start, f.end - figure.sentence_start, f.unit == figure.unit)
         for f in sentence_figures
         if f is not figure
     )
 
 
-def _attribute(document: Document, figure: Figure, others: tuple[tuple[int, int], ...]) -> Figure:
+def _attribute(
+    document: Document, figure: Figure, others: tuple[tuple[int, int, bool], ...]
+) -> Figure:
     subject = subject_of(figure, document.text)
     source = source_of(figure)
     return dataclasses.replace(

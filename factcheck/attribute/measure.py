@@ -25,7 +25,7 @@ from factcheck.extract.lexicon import lexicon
 from factcheck.model import Figure
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
-_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]“”\"–—]|\s-\s")
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]“”\"–—]|\s-\s|[.!?](?=\p{Lu})")
 _DIGIT = regex.compile(r"\d")
 #: Prepositions that tie a place to the measure before it: "exports through Port Aldra".
 _THROUGH = frozenset({"through", "via", "from", "at", "in", "to"})
@@ -336,9 +336,13 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 def _clause_before(text: str, figure: Figure) -> str:
     """The words of the figure's sentence before it, back to the last clause break."""
-    head = text[max(figure.sentence_start, figure.start - 200) : figure.start]
+    window = max(figure.sentence_start, figure.start - 200)
+    head = text[window : figure.start]
     pieces = _CLAUSE_BREAK.split(head)
-    return pieces[-1] if pieces else head
+    clause = pieces[-1] if pieces else head
+    if len(pieces) == 1 and window > figure.sentence_start:
+        clause = clause.partition(" ")[2]  # the window cut a word: drop its tail
+    return clause
 
 
 def _place(word: str, vocab: Vocabulary) -> str:

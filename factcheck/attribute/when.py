@@ -92,7 +92,7 @@ def time_words() -> TimeWords:
 
 
 def as_of_of(
-    figure: Figure, document_date: str | None, others: Sequence[tuple[int, int]] = ()
+    figure: Figure, document_date: str | None, others: Sequence[tuple[int, int, bool]] = ()
 ) -> str:
     """The ISO day the figure is stated for, or "" when nothing dates it."""
     words = time_words()
@@ -115,7 +115,7 @@ def as_of_of(
 
 
 def period_of(
-    figure: Figure, document_date: str | None, others: Sequence[tuple[int, int]] = ()
+    figure: Figure, document_date: str | None, others: Sequence[tuple[int, int, bool]] = ()
 ) -> str:
     """The period the figure is about when its sentence names one, else ""."""
     words = time_words()
@@ -162,12 +162,22 @@ def status_of(figure: Figure) -> str:
 
 
 def _beyond(
-    mark: re.Match[str], at: int, end: int, others: Sequence[tuple[int, int]]
+    mark: re.Match[str], at: int, end: int, others: Sequence[tuple[int, int, bool]]
 ) -> bool:
-    """The mark follows another figure that stands between it and this one:
-    "85.5% in October, up from 83.5% in September" dates 83.5% by September.
-    A mark before the figures ("In 2022, trade rose 12% to $45 bln") dates them all."""
-    return mark.start() >= end and any(end <= s and e <= mark.start() for s, e in others)
+    """The mark belongs to another figure: after this one, beyond another figure
+    ("85.5% in October, up from 83.5% in September" dates 83.5% by September),
+    or before this one, right after another ("85.5% in October compared to
+    83.45%"). A mark that opens the sentence ("In 2022, trade rose 12% to $45
+    bln") dates every figure in it."""
+    if mark.start() >= end:
+        return any(end <= s and e <= mark.start() for s, e, _ in others)
+    # "85.5% in October compared to 83.45%": October is the figure's just before it,
+    # when that figure is of the same unit (a comparison sets like against like)
+    return any(alike and e <= mark.start() <= e + _FOLLOWS for _, e, alike in others)
+
+
+#: Characters between a figure and a period that follows it as its own ("5% in").
+_FOLLOWS = 4
 
 
 def _offsets(figure: Figure) -> tuple[int, int]:
