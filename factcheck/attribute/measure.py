@@ -20,6 +20,7 @@ from importlib import resources
 
 import regex
 
+from factcheck.attribute.source import source_words
 from factcheck.attribute.vocabulary import Vocabulary, vocabulary
 from factcheck.extract.lexicon import lexicon
 from factcheck.model import Figure
@@ -51,7 +52,25 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     following = _noun_after(text, figure.end, vocab)
     if following and not _empty(following):
         return following
-    return _noun_before_verb(text, figure, vocab) or following
+    before = _noun_before_verb(text, figure, vocab)
+    if before and not _empty(before):
+        return before
+    return _sentence_subject(figure, vocab) or before or following
+
+
+def _sentence_subject(figure: Figure, vocab: Vocabulary) -> str:
+    """What the sentence is about when the figure's own clause does not say:
+    "Trade turnover ... totaled $45.8 billion, marking an increase of 14.3%"
+    -> "Trade turnover". Reported speech starts after its "that"."""
+    head = figure.sentence[: max(figure.start - figure.sentence_start, 0)]
+    words = _WORD.findall(_CLAUSE_BREAK.split(head, maxsplit=1)[0])
+    if "that" in (w.lower() for w in words):
+        words = words[len(words) - [w.lower() for w in words][::-1].index("that") :]
+    verb_at = next((i for i, w in enumerate(words) if w.lower() in vocab.verbs), None)
+    if verb_at is None:
+        return ""
+    subject = _clause_subject(words[:verb_at], vocab)
+    return "" if not subject or _empty(subject) else subject
 
 
 #: How a measure that counts an increment is named: "additional individuals".
@@ -316,6 +335,8 @@ def _clause_subject(words: list[str], vocab: Vocabulary) -> str:
         lowered = word.lower()
         if lowered == "new":
             continue  # "sales of new electric cars"
+        if lowered in vocab.verbs or lowered in _REPORTING:
+            break  # "the envoy added that ...": who said it, not what
         if lowered in vocab.stopwords and not (
             lowered == "of" or (lowered == "the" and phrase and phrase[-1].lower() == "of")
         ):
@@ -332,6 +353,8 @@ def _clause_subject(words: list[str], vocab: Vocabulary) -> str:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Verbs that report a figure rather than measure it (the source stage's own table).
+_REPORTING = source_words().verbs
 
 
 def _clause_before(text: str, figure: Figure) -> str:
