@@ -71,6 +71,7 @@ from pathlib import Path
 
 import factcheck
 from factcheck.attribute import attribute_document
+from factcheck.attribute.topic import topic_terms
 from factcheck.compare import group_figures, judge
 from factcheck.extract import extract_document
 from factcheck.model import Document, Figure
@@ -1132,6 +1133,7 @@ class Corpus:
     """The figures of the first documents of the stream, with what they cost."""
 
     figures: list[Figure]
+    topics: dict[str, frozenset[str]]  # per document: its title-and-lead terms
     doc_bytes: list[int]  # per document
     doc_figures: list[int]  # per document
     generate_seconds: float
@@ -1157,6 +1159,7 @@ def build_corpus(target: int, seed: int, event_count: int) -> Corpus:
     warm_up = Document("warm-up", "", "Exports rose 5% to $2 bln on Monday, 300 people said.")
     attribute_document(warm_up, extract_document(warm_up))
     figures: list[Figure] = []
+    topics: dict[str, frozenset[str]] = {}
     doc_bytes: list[int] = []
     doc_figures: list[int] = []
     generating = extracting = 0.0
@@ -1167,12 +1170,13 @@ def build_corpus(target: int, seed: int, event_count: int) -> Corpus:
         document = next(stream)
         generated = clock()
         found = attribute_document(document, extract_document(document))
+        topics[document.id] = topic_terms(document)
         extracting += clock() - generated
         generating += generated - started
         figures.extend(found)
         doc_bytes.append(len(document.text.encode("utf-8")))
         doc_figures.append(len(found))
-    return Corpus(figures, doc_bytes, doc_figures, generating, extracting)
+    return Corpus(figures, topics, doc_bytes, doc_figures, generating, extracting)
 
 
 #: Parts of the package the extracted figures do not depend on: grouping,
@@ -1242,10 +1246,12 @@ class Run:
     verdicts: Counter[str]
 
 
-def group_and_judge(figures: list[Figure], documents: int, kb: float) -> Run:
+def group_and_judge(
+    figures: list[Figure], topics: dict[str, frozenset[str]], documents: int, kb: float
+) -> Run:
     gc.collect()
     started = time.perf_counter()
-    groups = group_figures(figures)
+    groups = group_figures(figures, (), topics)
     grouped = time.perf_counter()
     verdicts = Counter(judge(group).verdict for group in groups)
     judged = time.perf_counter()
@@ -1346,13 +1352,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     corpus = load_corpus(args.figures, args.seed, args.events, not args.no_cache)
     rss_extracted = _maxrss_mb()
-    for group in group_figures(corpus.figures[:200]):  # warm-up: first-use loading, not timed
+    for group in group_figures(corpus.figures[:200], (), corpus.topics):  # warm-up: first-use loading, not timed
         judge(group)
     targets = [args.figures // 4, args.figures // 2, args.figures] if args.scaling else []
     runs = []
     for target in targets or [args.figures]:
         docs, size, count = corpus.prefix(target)
-        runs.append(group_and_judge(corpus.figures[:count], docs, size / KB))
+        runs.append(group_and_judge(corpus.figures[:count], corpus.topics, docs, size / KB))
     _report(corpus, runs[-1], rss_extracted)
     if args.scaling:
         _scaling(runs)

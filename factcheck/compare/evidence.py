@@ -35,6 +35,7 @@ class Linkage:
     tally_spread: float
     story_floor: float
     neighbours: int
+    value_neighbours: int
     context_keys: int
     max_share: float
 
@@ -56,9 +57,15 @@ def linkage() -> Linkage:
         tally_spread=values["tally_spread"],
         story_floor=data["story_floor"],
         neighbours=blocking["neighbours"],
+        value_neighbours=blocking["value_neighbours"],
         context_keys=blocking["context_keys"],
         max_share=blocking["max_share"],
     )
+
+
+_SETTINGS = linkage()
+_WEIGHTS = _SETTINGS.weights
+_STORY_FLOOR = _SETTINGS.story_floor
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,7 @@ class Profile:
     measure: frozenset[str]
     context: frozenset[str]
     topic: frozenset[str]  # the document's title and lead, prefixed with TOPIC
+    norms: tuple[float, float, float]  # weighted lengths of measure, context, topic
     low: float  # the interval in the block's base unit; -inf/inf on an open side
     high: float
     magnitude: float  # |value| in the base unit
@@ -90,10 +98,17 @@ FORECASTS = frozenset({"forecast", "target"})
 TOPIC = "topic:"
 
 
-def profile(figure: Figure, context: frozenset[str], topic: frozenset[str] = frozenset()) -> Profile:
-    """The figure's profile; `context` is its sentence's terms (shared by the
-    figures of one sentence, so computed by the caller once per sentence) and
-    `topic` its document's title-and-lead terms."""
+def profile(
+    figure: Figure,
+    context: frozenset[str],
+    topic: frozenset[str],
+    weight: Mapping[str, float],
+) -> Profile:
+    """The figure's profile. `context` is its sentence's terms (shared by the
+    figures of one sentence, so computed by the caller once per sentence),
+    `topic` its document's title-and-lead terms (prefixed with TOPIC), and
+    `weight` each term's squared IDF, so that similarities cost one pass over
+    the terms two figures share."""
     dimension = units.dimension(figure.unit)
     factor = _factor(figure.unit, dimension)
     low, high = figure.interval
@@ -104,7 +119,8 @@ def profile(figure: Figure, context: frozenset[str], topic: frozenset[str] = fro
         block=(dimension, figure.is_change),
         measure=measure,
         context=context,
-        topic=frozenset(TOPIC + t for t in topic),
+        topic=topic,
+        norms=(_norm(measure, weight), _norm(context, weight), _norm(topic, weight)),
         low=-math.inf if low is None else low * factor,
         high=math.inf if high is None else high * factor,
         magnitude=abs(figure.value) * factor,
@@ -121,6 +137,10 @@ def profile(figure: Figure, context: frozenset[str], topic: frozenset[str] = fro
         and measure <= table.incidental,
         digits=_digits(figure.value),
     )
+
+
+def _norm(found: frozenset[str], weight: Mapping[str, float]) -> float:
+    return math.sqrt(sum(weight.get(t, 1.0) for t in found))
 
 
 def context_terms(sentence: str) -> frozenset[str]:
@@ -155,17 +175,18 @@ def cannot_link(a: Profile, b: Profile) -> str:
     return ""
 
 
-def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
-    """The named pieces of evidence that the two figures state one claim."""
-    weights = linkage().weights
+def score(a: Profile, b: Profile, weight: Mapping[str, float]) -> dict[str, float]:
+    """The named pieces of evidence that the two figures state one claim;
+    `weight` holds each term's squared IDF. Pieces that are zero are left out."""
+    weights = _WEIGHTS
     evidence = {
-        "measure": weights["measure"] * _cosine(a.measure, b.measure, idf),
-        "context": weights["context"] * _cosine(a.context, b.context, idf),
+        "measure": weights["measure"] * _cosine(a.measure, b.measure, a.norms[0] * b.norms[0], weight),
+        "context": weights["context"] * _cosine(a.context, b.context, a.norms[1] * b.norms[1], weight),
     }
     if a.topic and b.topic:
-        story = _cosine(a.topic, b.topic, idf)
+        story = _cosine(a.topic, b.topic, a.norms[2] * b.norms[2], weight)
         evidence["same_story"] = weights["same_story"] * story
-        if story < linkage().story_floor:
+        if story < _STORY_FLOOR:
             evidence["other_story"] = weights["other_story"]
     evidence.update(_value_evidence(a, b))
     if a.period and a.period == b.period:
@@ -180,7 +201,7 @@ def score(a: Profile, b: Profile, idf: Mapping[str, float]) -> dict[str, float]:
         evidence["standing_differs"] = weights["standing_differs"]
     if a.source and a.source == b.source:
         evidence["same_source"] = weights["same_source"]
-    return {name: round(value, 3) for name, value in evidence.items() if value}
+    return {name: value for name, value in evidence.items() if value}
 
 
 #: The evidence that comes from the values alone: a disagreement has none of it.
@@ -188,7 +209,7 @@ VALUE_EVIDENCE = frozenset({"same_value", "distinctive", "near_value", "far_valu
 
 
 def _value_evidence(a: Profile, b: Profile) -> dict[str, float]:
-    settings = linkage()
+    settings = _SETTINGS
     weights = settings.weights
     if a.low <= b.high and b.low <= a.high:
         found = {"same_value": weights["same_value"]}
@@ -205,14 +226,14 @@ def _value_evidence(a: Profile, b: Profile) -> dict[str, float]:
     return {}
 
 
-def _cosine(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    shared = a & b
-    if not shared:
+def _cosine(
+    a: frozenset[str], b: frozenset[str], norms: float, weight: Mapping[str, float]
+) -> float:
+    """IDF-weighted cosine of two term sets, given the product of their lengths."""
+    if not norms:
         return 0.0
-    top = sum(idf.get(t, 1.0) ** 2 for t in shared)
-    norm_a = sum(idf.get(t, 1.0) ** 2 for t in a)
-    norm_b = sum(idf.get(t, 1.0) ** 2 for t in b)
-    return top / math.sqrt(norm_a * norm_b) if top else 0.0
+    shared = a & b if len(a) <= len(b) else b & a
+    return sum(weight.get(t, 1.0) for t in shared) / norms if shared else 0.0
 
 
 @cache

@@ -32,6 +32,7 @@ from factcheck.compare.evidence import (
     score,
 )
 from factcheck.compare.timing import comparable_periods
+from factcheck.attribute.measure import measure_key
 from factcheck.model import Figure
 from factcheck.rules.match import claim_figures, within_tolerance
 from factcheck.rules.model import EXACT, Rule
@@ -94,47 +95,61 @@ def group_figures(
 def _automatic_groups(
     figures: Sequence[Figure], topics: Mapping[str, frozenset[str]]
 ) -> list[ClaimGroup]:
-    profiles = _profiles(figures, topics)
-    idf = _idf(profiles, topics)
+    profiles, weight = _profiles(figures, topics)
     clusters = _Clusters(figures, profiles)
-    for pair_score, i, j, evidence in sorted(_scored_pairs(figures, profiles, idf), reverse=True):
+    pairs = sorted(
+        _scored_pairs(figures, profiles, weight),
+        key=lambda p: (-p[0], _gap(profiles[p[1]], profiles[p[2]]), p[1], p[2]),
+    )
+    for pair_score, i, j, evidence in pairs:  # strongest first; of equals, the closest values
         clusters.merge(i, j, pair_score, evidence)
-    groups = [_automatic_group(figures, profiles, idf, c) for c in clusters.components()]
+    groups = [_automatic_group(figures, profiles, weight, c) for c in clusters.components()]
     return _unique_ids(groups)
 
 
-def _profiles(figures: Sequence[Figure], topics: Mapping[str, frozenset[str]]) -> list[Profile]:
-    """One profile per figure; a sentence's terms are computed once for its figures."""
+def _gap(a: Profile, b: Profile) -> float:
+    """How far apart two values lie, relative to their size."""
+    return abs(a.magnitude - b.magnitude) / max(a.magnitude, b.magnitude, 1e-12)
+
+
+def _profiles(
+    figures: Sequence[Figure], topics: Mapping[str, frozenset[str]]
+) -> tuple[list[Profile], dict[str, float]]:
+    """One profile per figure, and each term's squared IDF weight.
+
+    A sentence's terms are computed once for its figures. Rare terms say
+    more; a term only one figure has can link nothing, so it weighs 0 and
+    does not dilute the similarity of the terms two figures share. Topic
+    terms are weighed by how many documents' titles and leads hold them.
+    """
     sentences: dict[tuple[str, int], frozenset[str]] = {}
-    out = []
+    contexts = []
     for figure in figures:
         key = (figure.doc, figure.sentence_start)
         if key not in sentences:
             sentences[key] = context_terms(figure.sentence)
-        out.append(profile(figure, sentences[key], topics.get(figure.doc, frozenset())))
-    return out
-
-
-def _idf(
-    profiles: Sequence[Profile], topics: Mapping[str, frozenset[str]]
-) -> dict[str, float]:
-    """How rare each term is among the figures' sentences: rare terms say more.
-    A term only one figure has can link nothing: it weighs 0, so that it does
-    not dilute the similarity of the terms two figures share. Topic terms are
-    weighed by how many documents' titles and leads hold them."""
-    frequency = Counter(t for p in profiles for t in p.context | p.measure)
-    total = max(len(profiles), 1)
-    idf = {t: math.log(1 + total / n) if n > 1 else 0.0 for t, n in frequency.items()}
+        contexts.append(sentences[key])
+    frequency = Counter(
+        t for figure, c in zip(figures, contexts, strict=True) for t in c | set(measure_key(figure).split())
+    )
+    total = max(len(figures), 1)
+    weight = {t: math.log(1 + total / n) ** 2 if n > 1 else 0.0 for t, n in frequency.items()}
     stories = Counter(t for topic in topics.values() for t in topic)
     documents = max(len(topics), 1)
-    idf |= {
-        f"{TOPIC}{t}": math.log(1 + documents / n) if n > 1 else 0.0 for t, n in stories.items()
+    weight |= {
+        f"{TOPIC}{t}": math.log(1 + documents / n) ** 2 if n > 1 else 0.0
+        for t, n in stories.items()
     }
-    return idf
+    prefixed = {doc: frozenset(TOPIC + t for t in topic) for doc, topic in topics.items()}
+    profiles = [
+        profile(figure, context, prefixed.get(figure.doc, frozenset()), weight)
+        for figure, context in zip(figures, contexts, strict=True)
+    ]
+    return profiles, weight
 
 
 def _scored_pairs(
-    figures: Sequence[Figure], profiles: Sequence[Profile], idf: dict[str, float]
+    figures: Sequence[Figure], profiles: Sequence[Profile], weight: dict[str, float]
 ) -> list[tuple[float, int, int, tuple[tuple[str, float], ...]]]:
     """Candidate pairs from the blocks, scored; those that reach the threshold."""
     settings = linkage()
@@ -144,22 +159,25 @@ def _scored_pairs(
             blocks[p.block].append(i)
     scored = []
     for members in blocks.values():
-        for i, j in _candidates(figures, profiles, members, idf):
+        for i, j in _candidates(figures, profiles, members, weight):
             a, b = profiles[i], profiles[j]
             if cannot_link(a, b):
                 continue
-            evidence = score(a, b, idf)
+            evidence = score(a, b, weight)
             total = sum(evidence.values())
             if total >= settings.threshold:
-                scored.append((round(total, 3), -i, -j, tuple(sorted(evidence.items()))))
-    return [(s, -i, -j, e) for s, i, j, e in scored]
+                scored.append((total, i, j, evidence))
+    return [
+        (round(total, 3), i, j, tuple(sorted((k, round(v, 3)) for k, v in evidence.items())))
+        for total, i, j, evidence in scored
+    ]
 
 
 def _candidates(
     figures: Sequence[Figure],
     profiles: Sequence[Profile],
     members: list[int],
-    idf: dict[str, float],
+    weight: dict[str, float],
 ) -> set[tuple[int, int]]:
     """Pairs of figures of different documents that share a blocking term, each
     figure with its `neighbours` nearest by value in each term's list; and
@@ -169,8 +187,8 @@ def _candidates(
     for i in members:
         p = profiles[i]
         rare = sorted(
-            (t for t in p.context - p.measure if idf.get(t, 0.0) > 0.0),
-            key=lambda t: (-idf[t], t),
+            (t for t in p.context - p.measure if weight.get(t, 0.0) > 0.0),
+            key=lambda t: (-weight[t], t),
         )
         for term in p.measure:
             postings[(True, term)].append(i)
@@ -179,12 +197,13 @@ def _candidates(
     postings[(True, "")] = list(members)  # the whole block, by value: equal values meet
     limit = max(settings.max_share * len(members), 2 * settings.neighbours + 2)
     pairs: set[tuple[int, int]] = set()
-    for (is_measure, _), posting in postings.items():
+    for (is_measure, term), posting in postings.items():
         if len(posting) < 2 or (not is_measure and len(posting) > limit):
             continue  # a common sentence word blocks nothing a rarer one would not
         posting.sort(key=lambda i: profiles[i].magnitude)
+        reach = settings.neighbours if term else settings.value_neighbours
         for at, i in enumerate(posting):
-            for j in posting[at + 1 : at + 1 + settings.neighbours]:
+            for j in posting[at + 1 : at + 1 + reach]:
                 if figures[i].doc != figures[j].doc:
                     pairs.add((i, j) if i < j else (j, i))
     return pairs
@@ -295,7 +314,7 @@ class _Clusters:
 def _automatic_group(
     figures: Sequence[Figure],
     profiles: Sequence[Profile],
-    idf: dict[str, float],
+    weight: dict[str, float],
     component: tuple[list[int], list[Link], bool],
 ) -> ClaimGroup:
     indices, links, tally = component
@@ -309,14 +328,14 @@ def _automatic_group(
         figures=tuple(sorted(members, key=lambda f: (f.doc, f.start))),
         links=tuple(links),
         tally=tally,
-        related=_related(figures, profiles, idf, indices),
+        related=_related(figures, profiles, weight, indices),
     )
 
 
 def _related(
     figures: Sequence[Figure],
     profiles: Sequence[Profile],
-    idf: dict[str, float],
+    weight: dict[str, float],
     indices: list[int],
 ) -> frozenset[tuple[tuple[str, int], tuple[str, int]]] | None:
     """The pairs of a group that its evidence relates directly, values aside.
@@ -329,7 +348,7 @@ def _related(
         for n, i in enumerate(indices)
         for j in indices[n + 1 :]
         if figures[i].doc != figures[j].doc
-        and sum(v for k, v in score(profiles[i], profiles[j], idf).items() if k not in VALUE_EVIDENCE)
+        and sum(v for k, v in score(profiles[i], profiles[j], weight).items() if k not in VALUE_EVIDENCE)
         >= bar
     )
 
