@@ -101,10 +101,16 @@ def _automatic_groups(
         _scored_pairs(figures, profiles, weight),
         key=lambda p: (-p[0], _gap(profiles[p[1]], profiles[p[2]]), p[1], p[2]),
     )
-    for pair_score, i, j, evidence in pairs:  # strongest first; of equals, the closest values
-        clusters.merge(i, j, pair_score, evidence)
+    for pair_score, i, j in pairs:  # strongest first; of equals, the closest values
+        if clusters.merge(i, j):
+            evidence = score(profiles[i], profiles[j], weight)
+            clusters.link(i, Link(figures[i], figures[j], pair_score, _rounded(evidence)))
     groups = [_automatic_group(figures, profiles, weight, c) for c in clusters.components()]
     return _unique_ids(groups)
+
+
+def _rounded(evidence: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((name, round(value, 3)) for name, value in evidence.items()))
 
 
 def _gap(a: Profile, b: Profile) -> float:
@@ -150,7 +156,7 @@ def _profiles(
 
 def _scored_pairs(
     figures: Sequence[Figure], profiles: Sequence[Profile], weight: dict[str, float]
-) -> list[tuple[float, int, int, tuple[tuple[str, float], ...]]]:
+) -> list[tuple[float, int, int]]:
     """Candidate pairs from the blocks, scored; those that reach the threshold."""
     settings = linkage()
     blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
@@ -163,14 +169,10 @@ def _scored_pairs(
             a, b = profiles[i], profiles[j]
             if cannot_link(a, b):
                 continue
-            evidence = score(a, b, weight)
-            total = sum(evidence.values())
+            total = sum(score(a, b, weight).values())
             if total >= settings.threshold:
-                scored.append((total, i, j, evidence))
-    return [
-        (round(total, 3), i, j, tuple(sorted((k, round(v, 3)) for k, v in evidence.items())))
-        for total, i, j, evidence in scored
-    ]
+                scored.append((round(total, 3), i, j))
+    return scored
 
 
 def _candidates(
@@ -254,15 +256,16 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def merge(self, i: int, j: int, pair_score: float, evidence: tuple[tuple[str, float], ...]) -> None:
+    def merge(self, i: int, j: int) -> bool:
+        """Join the clusters of `i` and `j` unless that breaks a constraint."""
         a, b = self.find(i), self.find(j)
         if a == b:
-            return
+            return False
         big, small = self._cluster(a), self._cluster(b)
         if len(big.members) < len(small.members):
             a, b, big, small = b, a, small, big
         if not self._compatible(big, small):
-            return
+            return False
         self.parent[b] = a
         big.members += small.members
         big.scopes |= small.scopes
@@ -273,8 +276,12 @@ class _Clusters:
         for key, members in small.sentences.items():
             big.sentences.setdefault(key, []).extend(members)
         big.links += small.links
-        big.links.append(Link(self.figures[i], self.figures[j], pair_score, evidence))
         del self.clusters[b]
+        return True
+
+    def link(self, i: int, link: Link) -> None:
+        """Record the link that joined `i`'s cluster."""
+        self.clusters[self.find(i)].links.append(link)
 
     def _compatible(self, big: _Cluster, small: _Cluster) -> bool:
         if len(big.scopes | small.scopes) > 1 or len(big.subjects | small.subjects) > 1:
