@@ -140,7 +140,7 @@ def profile(
 
 
 def _norm(found: frozenset[str], weight: Mapping[str, float]) -> float:
-    return math.sqrt(sum(weight.get(t, 1.0) for t in found))
+    return math.sqrt(sum(map(weight.__getitem__, found)))
 
 
 def context_terms(sentence: str) -> frozenset[str]:
@@ -175,16 +175,28 @@ def cannot_link(a: Profile, b: Profile) -> str:
     return ""
 
 
-def score(a: Profile, b: Profile, weight: Mapping[str, float]) -> dict[str, float]:
+def score(
+    a: Profile,
+    b: Profile,
+    weight: Mapping[str, float],
+    stories: dict[tuple[int, int], float] | None = None,
+) -> dict[str, float]:
     """The named pieces of evidence that the two figures state one claim;
-    `weight` holds each term's squared IDF. Pieces that are zero are left out."""
+    `weight` holds each term's squared IDF. Pieces that are zero are left out.
+    `stories` caches the similarity of two documents' topics, which every pair
+    of their figures shares."""
     weights = _WEIGHTS
     evidence = {
         "measure": weights["measure"] * _cosine(a.measure, b.measure, a.norms[0] * b.norms[0], weight),
         "context": weights["context"] * _cosine(a.context, b.context, a.norms[1] * b.norms[1], weight),
     }
     if a.topic and b.topic:
-        story = _cosine(a.topic, b.topic, a.norms[2] * b.norms[2], weight)
+        key = (id(a.topic), id(b.topic))
+        story = stories.get(key) if stories is not None else None
+        if story is None:
+            story = _cosine(a.topic, b.topic, a.norms[2] * b.norms[2], weight)
+            if stories is not None:
+                stories[key] = story
         evidence["same_story"] = weights["same_story"] * story
         if story < _STORY_FLOOR:
             evidence["other_story"] = weights["other_story"]
@@ -233,7 +245,7 @@ def _cosine(
     if not norms:
         return 0.0
     shared = a & b if len(a) <= len(b) else b & a
-    return sum(weight.get(t, 1.0) for t in shared) / norms if shared else 0.0
+    return sum(map(weight.__getitem__, shared)) / norms if shared else 0.0
 
 
 @cache

@@ -164,12 +164,13 @@ def _scored_pairs(
         if not p.incidental:
             blocks[p.block].append(i)
     scored = []
+    stories: dict[tuple[int, int], float] = {}
     for members in blocks.values():
         for i, j in _candidates(figures, profiles, members, weight):
             a, b = profiles[i], profiles[j]
             if cannot_link(a, b):
                 continue
-            total = sum(score(a, b, weight).values())
+            total = sum(score(a, b, weight, stories).values())
             if total >= settings.threshold:
                 scored.append((round(total, 3), i, j))
     return scored
