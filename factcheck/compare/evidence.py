@@ -184,12 +184,20 @@ def score(
     """The named pieces of evidence that the two figures state one claim;
     `weight` holds each term's squared IDF. Pieces that are zero are left out.
     `stories` caches the similarity of two documents' topics, which every pair
-    of their figures shares."""
-    weights = _WEIGHTS
-    evidence = {
-        "measure": weights["measure"] * _cosine(a.measure, b.measure, a.norms[0] * b.norms[0], weight),
-        "context": weights["context"] * _cosine(a.context, b.context, a.norms[1] * b.norms[1], weight),
-    }
+    of their figures shares. (Called for every candidate pair: kept lean.)"""
+    w = _WEIGHTS
+    evidence: dict[str, float] = {}
+    if a.measure and b.measure:
+        shared = a.measure & b.measure
+        if shared:
+            similarity = sum(map(weight.__getitem__, shared)) / (a.norms[0] * b.norms[0] or 1.0)
+            evidence["measure"] = w["measure"] * similarity
+        else:
+            evidence["measure_differs"] = w["measure_differs"]
+    shared = a.context & b.context
+    if shared:
+        similarity = sum(map(weight.__getitem__, shared)) / (a.norms[1] * b.norms[1] or 1.0)
+        evidence["context"] = w["context"] * similarity
     if a.topic and b.topic:
         key = (id(a.topic), id(b.topic))
         story = stories.get(key) if stories is not None else None
@@ -197,45 +205,37 @@ def score(
             story = _cosine(a.topic, b.topic, a.norms[2] * b.norms[2], weight)
             if stories is not None:
                 stories[key] = story
-        evidence["same_story"] = weights["same_story"] * story
+        if story:
+            evidence["same_story"] = w["same_story"] * story
         if story < _STORY_FLOOR:
-            evidence["other_story"] = weights["other_story"]
-    evidence.update(_value_evidence(a, b))
+            evidence["other_story"] = w["other_story"]
+    if a.low <= b.high and b.low <= a.high:
+        evidence["same_value"] = w["same_value"]
+        if a.digits >= 3 and a.magnitude == b.magnitude:
+            extra = min(a.digits, 7) - 3
+            evidence["distinctive"] = w["distinctive"] + extra * w["distinctive_digit"]
+    else:
+        small, large = (a.magnitude, b.magnitude) if a.magnitude <= b.magnitude else (b.magnitude, a.magnitude)
+        ratio = large / small if small else math.inf
+        if ratio <= _SETTINGS.near_ratio:
+            evidence["near_value"] = w["near_value"]
+        elif ratio > _SETTINGS.far_ratio:
+            evidence["far_value"] = w["far_value"]
     if a.period and a.period == b.period:
-        evidence["same_period"] = weights["same_period"]
+        evidence["same_period"] = w["same_period"]
     if a.subject and a.subject == b.subject:
-        evidence["same_subject"] = weights["same_subject"]
+        evidence["same_subject"] = w["same_subject"]
     if bool(a.scope) != bool(b.scope):
-        evidence["scope_missing"] = weights["scope_missing"]
-    if a.measure and b.measure and not a.measure & b.measure:
-        evidence["measure_differs"] = weights["measure_differs"]
+        evidence["scope_missing"] = w["scope_missing"]
     if (a.status in FORECASTS) != (b.status in FORECASTS):
-        evidence["standing_differs"] = weights["standing_differs"]
+        evidence["standing_differs"] = w["standing_differs"]
     if a.source and a.source == b.source:
-        evidence["same_source"] = weights["same_source"]
-    return {name: value for name, value in evidence.items() if value}
+        evidence["same_source"] = w["same_source"]
+    return evidence
 
 
 #: The evidence that comes from the values alone: a disagreement has none of it.
 VALUE_EVIDENCE = frozenset({"same_value", "distinctive", "near_value", "far_value"})
-
-
-def _value_evidence(a: Profile, b: Profile) -> dict[str, float]:
-    settings = _SETTINGS
-    weights = settings.weights
-    if a.low <= b.high and b.low <= a.high:
-        found = {"same_value": weights["same_value"]}
-        if a.digits >= 3 and a.magnitude == b.magnitude:
-            extra = min(a.digits, 7) - 3
-            found["distinctive"] = weights["distinctive"] + extra * weights["distinctive_digit"]
-        return found
-    small, large = sorted((a.magnitude, b.magnitude))
-    ratio = large / small if small else math.inf
-    if ratio <= settings.near_ratio:
-        return {"near_value": weights["near_value"]}
-    if ratio > settings.far_ratio:
-        return {"far_value": weights["far_value"]}
-    return {}
 
 
 def _cosine(

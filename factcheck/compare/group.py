@@ -97,11 +97,9 @@ def _automatic_groups(
 ) -> list[ClaimGroup]:
     profiles, weight = _profiles(figures, topics)
     clusters = _Clusters(figures, profiles)
-    pairs = sorted(
-        _scored_pairs(figures, profiles, weight),
-        key=lambda p: (-p[0], _gap(profiles[p[1]], profiles[p[2]]), p[1], p[2]),
-    )
-    for pair_score, i, j in pairs:  # strongest first; of equals, the closest values
+    pairs = sorted(_scored_pairs(figures, profiles, weight))
+    for negative_score, _, i, j in pairs:  # strongest first; of equals, the closest values
+        pair_score = -negative_score
         if clusters.merge(i, j):
             evidence = score(profiles[i], profiles[j], weight)
             clusters.link(i, Link(figures[i], figures[j], pair_score, _rounded(evidence)))
@@ -111,6 +109,16 @@ def _automatic_groups(
 
 def _rounded(evidence: dict[str, float]) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((name, round(value, 3)) for name, value in evidence.items()))
+
+
+#: How many of a document's title-and-lead terms tell its story: the rarest.
+STORY_TERMS = 20
+
+
+def _story_terms(topic: frozenset[str], weight: dict[str, float]) -> frozenset[str]:
+    """The rarest terms of a document's title and lead, that other documents share."""
+    shared = [TOPIC + t for t in topic if weight.get(TOPIC + t, 0.0) > 0.0]
+    return frozenset(sorted(shared, key=lambda t: (-weight[t], t))[:STORY_TERMS])
 
 
 def _gap(a: Profile, b: Profile) -> float:
@@ -146,7 +154,7 @@ def _profiles(
         f"{TOPIC}{t}": math.log(1 + documents / n) ** 2 if n > 1 else 0.0
         for t, n in stories.items()
     }
-    prefixed = {doc: frozenset(TOPIC + t for t in topic) for doc, topic in topics.items()}
+    prefixed = {doc: _story_terms(topic, weight) for doc, topic in topics.items()}
     profiles = [
         profile(figure, context, prefixed.get(figure.doc, frozenset()), weight)
         for figure, context in zip(figures, contexts, strict=True)
@@ -156,8 +164,9 @@ def _profiles(
 
 def _scored_pairs(
     figures: Sequence[Figure], profiles: Sequence[Profile], weight: dict[str, float]
-) -> list[tuple[float, int, int]]:
-    """Candidate pairs from the blocks, scored; those that reach the threshold."""
+) -> list[tuple[float, float, int, int]]:
+    """Candidate pairs that reach the threshold, as (-score, gap, i, j): sorted,
+    the strongest come first, and of equal scores the closest values."""
     settings = linkage()
     blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
@@ -172,7 +181,7 @@ def _scored_pairs(
                 continue
             total = sum(score(a, b, weight, stories).values())
             if total >= settings.threshold:
-                scored.append((round(total, 3), i, j))
+                scored.append((-round(total, 3), _gap(a, b), i, j))
     return scored
 
 
