@@ -2,12 +2,16 @@
 
 A conflict needs two figures that claim the same thing for the same time.
 Two stated periods must agree ("2022" and "2022-10" may, "2021" and "2022"
-may not). A figure without a stated period holds on its report day, so two
-such figures of different days are a series, not a disagreement, and so are
-a preliminary figure and a later final one, or a forecast and the outturn.
+may not). A figure without a stated period holds on its report day: two
+reports of a running tally on different days are a series, not a
+disagreement; a level that does not move by the day is one claim within a
+week. So are a series a preliminary figure and a later final one, or a
+forecast and the outturn.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from factcheck.model import Figure
 
@@ -64,5 +68,18 @@ def same_time(a: Figure, b: Figure, *, tally: bool = False) -> bool:
     if a.period and b.period and not tally:
         return True
     if a.as_of and b.as_of:
-        return same_day
+        return same_day or (not tally and _days_apart(a.as_of, b.as_of) <= SAME_TIME_DAYS)
     return not tally
+
+
+#: Report days this close state the same time for a level that does not move by
+#: the day (a bridge's cost, a party's share): two outlets two days apart that
+#: disagree contradict each other. Running tallies need the same day.
+SAME_TIME_DAYS = 7
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 1 << 30
