@@ -39,7 +39,13 @@ CONTRACT_FIELDS = (
     "is_change",
     "measure",
     "subject",
+    "scope",
+    "source",
+    "as_of",
+    "period",
+    "status",
     "sentence",
+    "sentence_start",
 )
 
 HARVEST = (

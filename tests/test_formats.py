@@ -221,7 +221,8 @@ def test_junit_failures_carry_the_evidence(junit):
     assert outcomes["larkspur-bridge-cost"] == [("Failure", "conflicting")]
     assert outcomes["larkspur-wheat-harvest"] == [("Failure", "contradicts-reference")]
     assert outcomes["larkspur-jobless-rate"] == []
-    assert outcomes["auto-change-in-river"] == [("Skipped", "single-source")]
+    (ferry,) = [name for name in outcomes if name.startswith("auto-change-in-ferry-traffic")]
+    assert outcomes[ferry] == [("Skipped", "single-source")]
     (bridge,) = [case for suite in junit for case in suite if case.name == "larkspur-bridge-cost"]
     (failure,) = bridge.result
     assert isinstance(failure, Failure)
@@ -369,7 +370,7 @@ def test_human_formats_show_bounds_passing_groups_and_end_with_coverage(checked,
     assert "[5.75, 5.85]" in text.replace("\\", "") and "0.5 percentage_point" in text.replace(
         "\\", ""
     )
-    assert "40 minutes" in text and "change in river" in text  # passing groups are listed too
+    assert "40 minutes" in text and "change in Ferry traffic" in text  # passing groups too
 
 
 def test_table_fits_100_columns_and_shows_intervals(checked):
