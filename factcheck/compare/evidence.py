@@ -34,6 +34,7 @@ class Linkage:
     cluster_spread: float
     tally_spread: float
     story_floor: float
+    tally_story_floor: float
     neighbours: int
     value_neighbours: int
     context_keys: int
@@ -56,6 +57,7 @@ def linkage() -> Linkage:
         cluster_spread=values["cluster_spread"],
         tally_spread=values["tally_spread"],
         story_floor=data["story_floor"],
+        tally_story_floor=data["tally_story_floor"],
         neighbours=blocking["neighbours"],
         value_neighbours=blocking["value_neighbours"],
         context_keys=blocking["context_keys"],
@@ -209,6 +211,8 @@ def score(
             evidence["same_story"] = w["same_story"] * story
         if story < _STORY_FLOOR:
             evidence["other_story"] = w["other_story"]
+        elif a.tally and b.tally and story < _SETTINGS.tally_story_floor:
+            evidence["other_event"] = w["other_event"]
     if a.low <= b.high and b.low <= a.high:
         evidence["same_value"] = w["same_value"]
         if a.digits >= 3 and a.magnitude == b.magnitude:
