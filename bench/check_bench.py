@@ -1352,7 +1352,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     corpus = load_corpus(args.figures, args.seed, args.events, not args.no_cache)
     rss_extracted = _maxrss_mb()
-    for group in group_figures(corpus.figures[:200], (), corpus.topics):  # warm-up: first-use loading, not timed
+    for group in group_figures(
+        corpus.figures[:200], (), corpus.topics
+    ):  # warm-up: first-use loading, not timed
         judge(group)
     targets = [args.figures // 4, args.figures // 2, args.figures] if args.scaling else []
     runs = []

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.attribute import attribute_document
 from factcheck.config import Config, ConfigError, discover
 from factcheck.corpus import InputProblem, read_corpus
-from factcheck.attribute import attribute_document
 from factcheck.extract import extract_document
 from factcheck.model import Document
 from factcheck.pipeline import DEFAULT_FAIL_ON, FAIL_ON, check_corpus, failing

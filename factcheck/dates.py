@@ -14,7 +14,9 @@ from datetime import datetime
 
 from dateutil import parser as date_parser
 
-_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/.\-_]|$)")
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/.\-_]|$)"
+)
 _DEFAULT = datetime(2000, 1, 1)
 
 
@@ -42,5 +44,3 @@ def url_date(url: str | None) -> str | None:
         except ValueError:
             return None
     return None
-
-

@@ -161,7 +161,9 @@ def test_rules_claim_their_figures_first(ruled):
     assert trade["verdict"] == "consistent"
     assert {f["text"] for f in trade["figures"]} == {"50 percent", "half", "49%"}
     assert trade["rule_file"].endswith("trade.toml")
-    assert all(g["rule_file"] for g in ruled.values() if "half" in {f["text"] for f in g["figures"]})
+    assert all(
+        g["rule_file"] for g in ruled.values() if "half" in {f["text"] for f in g["figures"]}
+    )
 
 
 def test_reference_values_judge_each_figure(ruled):

@@ -107,7 +107,9 @@ def _event(text: str, figure: Figure) -> str:
     after = _DIGIT.split(after, maxsplit=1)[0].lower()
     found = measures().events.search(" ".join(_WORD.findall(after)[:6]))
     if not found:  # "the floods have killed 19 people"
-        found = measures().events.search(" ".join(_WORD.findall(_clause_before(text, figure).lower())[-2:]))
+        found = measures().events.search(
+            " ".join(_WORD.findall(_clause_before(text, figure).lower())[-2:])
+        )
     return measures().event_names[" ".join(found.group(0).split())] if found else ""
 
 
@@ -131,9 +133,14 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
 
 
 #: "N% voted for X", "N% for X": the candidate or party a share of votes is for.
-_VOTED_FOR = regex.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:votes?|ballots)[ \t]+)?(?:(?:voted|went|were[ \t]+cast)[ \t]+)?for[ \t]+(\p{Lu}[\p{L}'’\-]+)")
+_VOTED_FOR = regex.compile(
+    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:votes?|ballots)[ \t]+)?"
+    r"(?:(?:voted|went|were[ \t]+cast)[ \t]+)?for[ \t]+(\p{Lu}[\p{L}'’\-]+)"
+)
 #: A name right before a share in a list of results: "Tsikhanouskaya 10.12%".
-_LISTED = regex.compile(r"(?:^|[,;:]\s*|\band\s+|\bwith\s+)(\p{Lu}[\p{L}\-]+)\s*(?:(?:with|at|on|got|gets)\s+)?$")
+_LISTED = regex.compile(
+    r"(?:^|[,;:]\s*|\band\s+|\bwith\s+)(\p{Lu}[\p{L}\-]+)\s*(?:(?:with|at|on|got|gets)\s+)?$"
+)
 
 
 def _holder(word: str, vocab: Vocabulary) -> str:

@@ -74,10 +74,11 @@ _POSSESSIVE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s?\s+((?:[a
 
 
 def _possessive(before: str, words: Vocabulary) -> str:
-    """"Lyon's unemployment rate is 9%": the place whose figure it is."""
+    """ "Lyon's unemployment rate is 9%": the place whose figure it is (the last
+    possessive before the figure)."""
     found = None
-    for found in _POSSESSIVE.finditer(before):
-        pass
+    for match in _POSSESSIVE.finditer(before):
+        found = match
     if found is None or set(found.group(2).split()) & set(words.scope["possessive_holds"]):
         return ""
     return found.group(1)

@@ -128,9 +128,12 @@ def _clean(words: list[str]) -> str:
             text = text[len(article) :]
     text = re.sub(r"['’]s?(?=\s|$)", "", text)
     kept = text.split()
-    if kept and kept[-1].lower() in source_words().data_nouns:
-        if not any(w[:1].isupper() for w in kept[:-1]):
-            return ""  # "official figures" name nobody; "Belstat figures" name Belstat
+    if (
+        kept
+        and kept[-1].lower() in source_words().data_nouns
+        and not any(w[:1].isupper() for w in kept[:-1])
+    ):
+        return ""  # "official figures" name nobody; "Belstat figures" name Belstat
     if not kept or (len(kept) == 1 and kept[0].lower() in source_words().pronouns):
         return ""
     return " ".join(kept)

@@ -121,7 +121,11 @@ def period_of(
     words = time_words()
     today = _day(document_date)
     at, end = _offsets(figure)
-    days = [m.span() for m in words.day_marks.finditer(figure.sentence) if m.group("iso") or m.group("d1") or m.group("d2")]
+    days = [
+        m.span()
+        for m in words.day_marks.finditer(figure.sentence)
+        if m.group("iso") or m.group("d1") or m.group("d2")
+    ]
     best: tuple[float, str] | None = None
     for mark in words.period_marks.finditer(figure.sentence):
         if at <= mark.start() < end or any(s <= mark.start() < e for s, e in days):
@@ -220,7 +224,9 @@ def _resolve_day(mark: re.Match[str], today: date | None, words: TimeWords) -> s
     if mark.group("relative"):
         if today is None:
             return ""
-        return (today + timedelta(days=words.relative_days[_spaced(mark.group("relative"))])).isoformat()
+        return (
+            today + timedelta(days=words.relative_days[_spaced(mark.group("relative"))])
+        ).isoformat()
     if not (mark.group("m1") or mark.group("m2"))[0].isupper():
         return ""
     day = int(mark.group("d1") or mark.group("d2"))

@@ -172,7 +172,13 @@ def cannot_link(a: Profile, b: Profile) -> str:
         return "period"
     if a.subject and b.subject and a.subject != b.subject:
         return "subject"
-    if a.measure != b.measure and a.measure <= _PLACES and b.measure and a.measure and b.measure <= _PLACES:
+    if (
+        a.measure != b.measure
+        and a.measure <= _PLACES
+        and b.measure
+        and a.measure
+        and b.measure <= _PLACES
+    ):
         return "nationality"  # "11 Greeks" and "94 Lithuanians" count two groups
     return ""
 
@@ -219,7 +225,9 @@ def score(
             extra = min(a.digits, 7) - 3
             evidence["distinctive"] = w["distinctive"] + extra * w["distinctive_digit"]
     else:
-        small, large = (a.magnitude, b.magnitude) if a.magnitude <= b.magnitude else (b.magnitude, a.magnitude)
+        small, large = (
+            (a.magnitude, b.magnitude) if a.magnitude <= b.magnitude else (b.magnitude, a.magnitude)
+        )
         ratio = large / small if small else math.inf
         if ratio <= _SETTINGS.near_ratio:
             evidence["near_value"] = w["near_value"]
@@ -260,7 +268,7 @@ def _factor(unit: str, dimension: str) -> float:
         return 1.0
     try:
         return units.convert(1.0, unit, base)
-    except Exception:  # noqa: BLE001 - pint raises many kinds; a unit it cannot convert stays as is
+    except Exception:
         return 1.0
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from factcheck.attribute.measure import measure_key
 from factcheck.compare.evidence import (
     TOPIC,
     VALUE_EVIDENCE,
@@ -32,7 +33,6 @@ from factcheck.compare.evidence import (
     score,
 )
 from factcheck.compare.timing import comparable_periods
-from factcheck.attribute.measure import measure_key
 from factcheck.model import Figure
 from factcheck.rules.match import claim_figures, within_tolerance
 from factcheck.rules.model import EXACT, Rule
@@ -144,7 +144,9 @@ def _profiles(
             sentences[key] = context_terms(figure.sentence)
         contexts.append(sentences[key])
     frequency = Counter(
-        t for figure, c in zip(figures, contexts, strict=True) for t in c | set(measure_key(figure).split())
+        t
+        for figure, c in zip(figures, contexts, strict=True)
+        for t in c | set(measure_key(figure).split())
     )
     total = max(len(figures), 1)
     weight = {t: math.log(1 + total / n) ** 2 if n > 1 else 0.0 for t, n in frequency.items()}
@@ -365,7 +367,9 @@ def _related(
         for n, i in enumerate(indices)
         for j in indices[n + 1 :]
         if figures[i].doc != figures[j].doc
-        and sum(v for k, v in score(profiles[i], profiles[j], weight).items() if k not in VALUE_EVIDENCE)
+        and sum(
+            v for k, v in score(profiles[i], profiles[j], weight).items() if k not in VALUE_EVIDENCE
+        )
         >= bar
     )
 

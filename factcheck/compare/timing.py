@@ -19,7 +19,14 @@ from factcheck.model import Figure
 PROVISIONAL = frozenset({"preliminary", "forecast", "estimate", "target"})
 #: Standings that say what a figure is expected to be.
 EXPECTED = frozenset({"forecast", "target"})
-_QUARTER_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+_QUARTER_MONTHS = {
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+    "H1": (1, 6),
+    "H2": (7, 12),
+}
 
 
 def comparable_periods(a: str, b: str) -> bool:

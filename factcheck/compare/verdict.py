@@ -68,9 +68,7 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
 
     pairs = [(a, b) for a, b in _cross_pairs(figures, intervals) if group.relates(a, b)]
     differing = [
-        (a, b)
-        for a, b in pairs
-        if not within_tolerance(intervals[id(a)], intervals[id(b)], EXACT)
+        (a, b) for a, b in pairs if not within_tolerance(intervals[id(a)], intervals[id(b)], EXACT)
     ]
     clashes = [
         Disagreement(a, b, interval_gap(intervals[id(a)], intervals[id(b)]))
@@ -85,7 +83,11 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
         series = tuple(sorted(figures, key=_series_order))
         return Verdict(group, CHANGED, tolerance.text, series=series, references=references)
     return Verdict(
-        group, CONSISTENT, tolerance.text, thanks_to_tolerance=bool(differing), references=references
+        group,
+        CONSISTENT,
+        tolerance.text,
+        thanks_to_tolerance=bool(differing),
+        references=references,
     )
 
 

@@ -13,7 +13,6 @@ individuals, however close the word stands.
 from __future__ import annotations
 
 import math
-
 import warnings
 from collections import defaultdict
 from collections.abc import Sequence
