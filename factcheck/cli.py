@@ -18,12 +18,14 @@ from typing import TextIO
 
 from factcheck import __version__
 from factcheck.attribute import attribute_document
+from factcheck.compare import Verdict
 from factcheck.config import Config, ConfigError, discover
 from factcheck.corpus import InputProblem, read_corpus
 from factcheck.extract import extract_document
 from factcheck.model import Document
 from factcheck.pipeline import DEFAULT_FAIL_ON, FAIL_ON, check_corpus, failing
 from factcheck.report.check import CHECK_FORMATS, render
+from factcheck.report.explain import explain
 from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
 from factcheck.rules.load import load_rules, parse_tolerance
 from factcheck.rules.match import check_examples
@@ -99,6 +101,11 @@ def _parser() -> argparse.ArgumentParser:
         + " (default: table on a terminal, json otherwise)",
     )
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument(
+        "--explain",
+        metavar="CLAIM",
+        help="print the evidence that made the group CLAIM (its id in the report) instead",
+    )
     check.add_argument(
         "--fail-on",
         metavar="WHAT",
@@ -194,6 +201,8 @@ def _run_check(args: argparse.Namespace) -> int:
         raise UsageError("no document could be read")
     for unused in result.unused_acknowledgements:
         print(f"factcheck: {unused}", file=sys.stderr)
+    if args.explain:
+        return _explain(result.verdicts, args.explain)
     report = render(fmt, result, paths=reading.paths, skipped=reading.problems)
     if args.output:
         write_atomically(args.output, report)
@@ -201,6 +210,17 @@ def _run_check(args: argparse.Namespace) -> int:
         sys.stdout.write(report)
     fail_on = args.fail_on or config.fail_on or DEFAULT_FAIL_ON
     return EXIT_FINDINGS if failing(result, fail_on) else EXIT_OK
+
+
+def _explain(verdicts: Sequence[Verdict], claim: str) -> int:
+    """Print the evidence of the group `claim`; a claim no group has is bad usage."""
+    for verdict in verdicts:
+        if verdict.group.claim == claim:
+            sys.stdout.write(explain(verdict))
+            return EXIT_OK
+    close = [v.group.claim for v in verdicts if claim in v.group.claim][:5]
+    hint = f" (did you mean {', '.join(close)}?)" if close else " (the report lists the ids)"
+    raise UsageError(f"no claim group {claim!r}{hint}")
 
 
 def _config() -> Config:

@@ -44,7 +44,9 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
             return event
     after = _of_phrase(text, figure.end, vocab)
     if noun and _is_increment(text, figure):
-        noun = f"{INCREMENT} {noun}"  # "an additional 38 individuals": newly listed, not the total
+        # "an additional 38 individuals", "42 extra buses": newly counted, not the total
+        kept = [w for w in noun.split() if w.lower() not in measures().increments]
+        noun = " ".join([INCREMENT, *kept])
     if noun:
         return f"{noun} of {after}" if after else noun
     if after:

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from factcheck.attribute.vocabulary import vocabulary
+from factcheck.attribute.when import time_words
 from factcheck.model import Figure
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -131,9 +132,9 @@ def _clean(words: list[str]) -> str:
     if (
         kept
         and kept[-1].lower() in source_words().data_nouns
-        and not any(w[:1].isupper() for w in kept[:-1])
+        and not any(w[:1].isupper() and w.lower() not in time_words().status for w in kept[:-1])
     ):
-        return ""  # "official figures" name nobody; "Belstat figures" name Belstat
+        return ""  # "official figures", "Final results" name nobody; "Belstat figures" do
     if not kept or (len(kept) == 1 and kept[0].lower() in source_words().pronouns):
         return ""
     return " ".join(kept)

@@ -27,6 +27,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+from factcheck.compare.group import Link
 from factcheck.compare.verdict import ACKNOWLEDGED, CONTRADICTS_REFERENCE, Disagreement, Verdict
 from factcheck.corpus import InputProblem
 from factcheck.model import Figure
@@ -40,8 +41,12 @@ from factcheck.report.ci import (
     counts_text,
     coverage_text,
     figure_path,
+    gap_text,
     interval_text,
     reference_text,
+    series_text,
+    shortened,
+    side_text,
 )
 from factcheck.report.figures import number_text
 from factcheck.rules.model import Reference
@@ -116,6 +121,7 @@ def _group_dict(verdict: Verdict, paths: Mapping[str, str] | None = None) -> dic
         "figures": figures,
         "disagreements": [_disagreement_dict(d) for d in verdict.disagreements],
         "series": [_where(f) for f in verdict.series],
+        "evidence": [_link_dict(link) for link in group.links],
     }
 
 
@@ -143,11 +149,25 @@ def _disagreement_dict(d: Disagreement) -> dict[str, Any]:
 def _where(figure: Figure) -> dict[str, Any]:
     return {
         "doc": figure.doc,
+        "start": figure.start,
         "line": figure.line,
         "column": figure.column,
         "text": figure.text,
-        "value": figure.to_dict()["value"],
+        "value": _number(figure.value),
+        "source": figure.source,
+        "scope": figure.scope,
+        "as_of": figure.as_of,
         "period": figure.period,
+        "status": figure.status,
+    }
+
+
+def _link_dict(link: Link) -> dict[str, Any]:
+    return {
+        "first": _where(link.first),
+        "second": _where(link.second),
+        "score": link.score,
+        "evidence": dict(link.evidence),
     }
 
 
@@ -201,7 +221,16 @@ def _table_block(verdict: Verdict, width: int) -> str:
     reference = group.rule.reference if group.rule else None
     if reference is not None:
         lines.append(_indent(f"reference {reference_text(reference, group.unit)}", "  = ", width))
-    lines += [_indent(_describe(d, group.unit), "  ! ", width) for d in verdict.disagreements]
+    lines += [
+        _indent(line, "  ! ", width)
+        for line in shortened(
+            [_describe(d, group.unit) for d in verdict.disagreements],
+            TABLE_DISAGREEMENTS,
+            "more disagreements",
+        )
+    ]
+    if verdict.series:
+        lines.append(_indent(series_text(verdict, limit=8), "  > ", width))
     lines += [
         _indent(f"{f.doc}:{f.line} says {f.text!r}: outside the reference", "  ! ", width)
         for f, r in verdict.references
@@ -218,10 +247,14 @@ def _indent(text: str, mark: str, width: int) -> str:
     return textwrap.fill(text, width, initial_indent=mark, subsequent_indent=" " * len(mark))
 
 
+#: Disagreements a table block lists before it says "and N more".
+TABLE_DISAGREEMENTS = 5
+
+
 def _describe(d: Disagreement, unit: str) -> str:
     return (
-        f"{d.first.doc}:{d.first.line} says {d.first.text!r}, {d.second.doc}:{d.second.line} "
-        f"says {d.second.text!r}: {number_text(d.gap)} {unit} apart"
+        f"{side_text(d.first)} ({d.first.doc}:{d.first.line}) vs {side_text(d.second)} "
+        f"({d.second.doc}:{d.second.line}): {gap_text(d.gap, unit)} apart"
     )
 
 

@@ -167,12 +167,65 @@ def where(figure: Figure, paths: Mapping[str, str] | None = None) -> str:
 def disagreement_text(
     d: Disagreement, unit: str, tolerance: str, paths: Mapping[str, str] | None
 ) -> str:
-    """One disagreement as a line of evidence, with the bounds used."""
+    """One disagreement as a line of evidence: who says what, for when and
+    where, the bounds used and the gap."""
     return (
-        f'"{d.first.text}" ({where(d.first, paths)}) asserts {interval_text(d.first, unit)}, '
-        f'"{d.second.text}" ({where(d.second, paths)}) asserts {interval_text(d.second, unit)}: '
-        f"{number_text(d.gap)} {unit} apart, tolerance {tolerance}"
+        f"{side_text(d.first)} ({where(d.first, paths)}) asserts {interval_text(d.first, unit)}, "
+        f"{side_text(d.second)} ({where(d.second, paths)}) asserts "
+        f"{interval_text(d.second, unit)}{_when_where(d)}: "
+        f"{gap_text(d.gap, unit)} apart, tolerance {tolerance}"
     )
+
+
+def side_text(figure: Figure) -> str:
+    """A figure as one side of a disagreement: `police "48,000"`."""
+    return f'{figure.source} "{figure.text}"' if figure.source else f'"{figure.text}"'
+
+
+def gap_text(gap: float, unit: str) -> str:
+    """A difference in its unit; a gap between percentages is in points."""
+    if unit == "percent":
+        return f"{number_text(gap)} percentage points"
+    return f"{number_text(gap)} {unit}"
+
+
+def _when_where(d: Disagreement) -> str:
+    """`, 2024-10-16, Lyon`: the day and place both sides claim, when they share them."""
+    shared = [
+        value
+        for value in (
+            d.first.period if d.first.period == d.second.period else "",
+            d.first.as_of if d.first.as_of == d.second.as_of else "",
+            d.first.scope if d.first.scope == d.second.scope else "",
+        )
+        if value
+    ]
+    return "".join(f", {value}" for value in shared)
+
+
+def series_text(verdict: Verdict, limit: int | None = None) -> str:
+    """A changed-over-time group's figures in date order, each with its source and
+    day, a downward revision named as such: `12 people (2024-10-14) -> 19 (...)`."""
+    steps = []
+    previous: Figure | None = None
+    for figure in verdict.series:
+        when = figure.as_of or figure.period or "undated"
+        down = previous is not None and figure.value < previous.value
+        status = "" if down and figure.status == "revised" else figure.status
+        label = f"{figure.text} ({', '.join(v for v in (figure.source, when, status) if v)})"
+        if down and previous is not None:
+            label += " revised down" if figure.as_of != previous.as_of else " lower"
+        steps.append(label)
+        previous = figure
+    return " -> ".join(shortened(steps, limit, "more"))
+
+
+def shortened(items: Sequence[str], limit: int | None, noun: str) -> list[str]:
+    """`items`, or the first `limit` of them and `and N more`: a format that must
+    shorten says so."""
+    if limit is None or len(items) <= limit:
+        return list(items)
+    return [*items[:limit], f"and {len(items) - limit} {noun}"]
 
 
 def reference_miss_text(verdict: Verdict, figure: Figure, paths: Mapping[str, str] | None) -> str:
@@ -252,9 +305,10 @@ class Finding:
         for d in self.disagreements:
             other = d.second if _key(d.first) == _key(figure) else d.first
             parts.append(
-                f'"{figure.text}" asserts {interval_text(figure, group.unit)} but "{other.text}" '
-                f"({where(other, paths)}) asserts {interval_text(other, group.unit)}: "
-                f"{number_text(d.gap)} {group.unit} apart, tolerance {self.verdict.tolerance}"
+                f"{side_text(figure)} asserts {interval_text(figure, group.unit)} but "
+                f"{side_text(other)} ({where(other, paths)}) asserts "
+                f"{interval_text(other, group.unit)}: "
+                f"{gap_text(d.gap, group.unit)} apart, tolerance {self.verdict.tolerance}"
             )
         if self.contradicts_reference:
             reference = group.rule.reference if group.rule else None
@@ -398,12 +452,16 @@ def _markdown_failing(verdict: Verdict, link: _Linker) -> list[str]:
     out = [f"#### {status}: {_md(group.label)}", "", details, ""]
     if verdict.acknowledged:
         out += [f"Acknowledged: {_md(verdict.acknowledged)}", ""]
-    for d in verdict.disagreements:
+    for d in verdict.disagreements[:MARKDOWN_DISAGREEMENTS]:
         out.append(
-            f"- **{_md(number_text(d.gap))} {_md(group.unit)} apart:** "
-            f"{link.figure(d.first)} asserts {_md(interval_text(d.first, group.unit))}, "
-            f"{link.figure(d.second)} asserts {_md(interval_text(d.second, group.unit))}"
+            f"- **{_md(gap_text(d.gap, group.unit))} apart:** "
+            f"{_source(d.first)}{link.figure(d.first)} asserts "
+            f"{_md(interval_text(d.first, group.unit))}, "
+            f"{_source(d.second)}{link.figure(d.second)} asserts "
+            f"{_md(interval_text(d.second, group.unit))}"
         )
+    if len(verdict.disagreements) > MARKDOWN_DISAGREEMENTS:
+        out.append(f"- and {len(verdict.disagreements) - MARKDOWN_DISAGREEMENTS} more")
     for figure, state in verdict.references:
         if state == CONTRADICTS_REFERENCE:
             out.append(
@@ -419,6 +477,14 @@ def _markdown_failing(verdict: Verdict, link: _Linker) -> list[str]:
         out[-1] = out[-1].rstrip()
         out.append("")
     return out
+
+
+#: Disagreements a Markdown group lists before it says "and N more".
+MARKDOWN_DISAGREEMENTS = 10
+
+
+def _source(figure: Figure) -> str:
+    return f"{_md(figure.source)} " if figure.source else ""
 
 
 def _flagged_figures(verdict: Verdict) -> list[Figure]:
@@ -440,8 +506,7 @@ def _note(verdict: Verdict) -> str:
     if verdict.thanks_to_tolerance:
         return "≈ agrees only within the tolerance"
     if verdict.verdict == CHANGED:
-        periods = sorted({f.period for f in verdict.series if f.period})
-        return "values differ between periods: " + _md(", ".join(periods))
+        return "a series: " + _md(series_text(verdict, limit=8))
     if verdict.verdict == SINGLE:
         return "one source"
     return ""
