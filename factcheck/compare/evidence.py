@@ -30,6 +30,7 @@ class Linkage:
     related: float
     weights: Mapping[str, float]
     near_ratio: float
+    close_digits_ratio: float
     far_ratio: float
     cluster_spread: float
     tally_spread: float
@@ -53,6 +54,7 @@ def linkage() -> Linkage:
         related=data["related"],
         weights=data["weights"],
         near_ratio=values["near_ratio"],
+        close_digits_ratio=values["close_digits_ratio"],
         far_ratio=values["far_ratio"],
         cluster_spread=values["cluster_spread"],
         tally_spread=values["tally_spread"],
@@ -168,6 +170,8 @@ def cannot_link(a: Profile, b: Profile) -> str:
         return "scope"
     if a.increment != b.increment:
         return "increment"  # "an additional 38" and "233 in all"
+    if (a.status in FORECASTS) != (b.status in FORECASTS):
+        return "standing"  # "expected to reach $20 bln" and "reached $22.9 bln"
     if not comparable_periods(a.period, b.period):
         return "period"
     if a.subject and b.subject and a.subject != b.subject:
@@ -229,7 +233,9 @@ def score(
             (a.magnitude, b.magnitude) if a.magnitude <= b.magnitude else (b.magnitude, a.magnitude)
         )
         ratio = large / small if small else math.inf
-        if ratio <= _SETTINGS.near_ratio:
+        if a.digits >= 5 and b.digits >= 5 and ratio <= 1 + _SETTINGS.close_digits_ratio:
+            evidence["close_distinctive"] = w["close_distinctive"]  # 4,440,813 and 4,440,830
+        elif ratio <= _SETTINGS.near_ratio:
             evidence["near_value"] = w["near_value"]
         elif ratio > _SETTINGS.far_ratio:
             evidence["far_value"] = w["far_value"]
@@ -239,15 +245,15 @@ def score(
         evidence["same_subject"] = w["same_subject"]
     if bool(a.scope) != bool(b.scope):
         evidence["scope_missing"] = w["scope_missing"]
-    if (a.status in FORECASTS) != (b.status in FORECASTS):
-        evidence["standing_differs"] = w["standing_differs"]
     if a.source and a.source == b.source:
         evidence["same_source"] = w["same_source"]
     return evidence
 
 
 #: The evidence that comes from the values alone: a disagreement has none of it.
-VALUE_EVIDENCE = frozenset({"same_value", "distinctive", "near_value", "far_value"})
+VALUE_EVIDENCE = frozenset(
+    {"same_value", "distinctive", "close_distinctive", "near_value", "far_value"}
+)
 
 
 def _cosine(
