@@ -38,6 +38,8 @@ class TimeWords:
     quarters: dict[str, str]
     rounds: dict[str, str]
     status: dict[str, str]  # word or phrase -> status
+    near_status: frozenset[str]  # status words that only mark a figure close after them
+    near_reach: int
     day_marks: re.Pattern[str]
     period_marks: re.Pattern[str]
     status_marks: re.Pattern[str]
@@ -85,6 +87,8 @@ def time_words() -> TimeWords:
         quarters=data["quarters"],
         rounds=data["rounds"],
         status=status,
+        near_status=frozenset(data["near_status"]["words"]),
+        near_reach=data["near_status"]["reach"],
         day_marks=day_marks,
         period_marks=period_marks,
         status_marks=re.compile(rf"\b(?:{_alternation(status)})\b", re.IGNORECASE),
@@ -158,6 +162,9 @@ def status_of(figure: Figure) -> str:
         if at <= mark.start() < end:
             continue
         if mark.start() >= end and mark.start() - end > 24:
+            continue
+        word = _spaced(mark.group(0))
+        if word in words.near_status and at - mark.end() > words.near_reach:
             continue
         distance = _distance(mark, at, end)
         if best is None or distance < best[0]:
