@@ -32,6 +32,7 @@ class SourceWords:
     verbs: frozenset[str]
     data_nouns: frozenset[str]
     pronouns: frozenset[str]
+    polls: frozenset[str]
 
 
 @cache
@@ -49,6 +50,7 @@ def source_words() -> SourceWords:
         verbs=frozenset(data["verbs"]),
         data_nouns=frozenset(data["data_nouns"]),
         pronouns=frozenset(data["pronouns"]),
+        polls=frozenset(data["polls"]),
     )
 
 

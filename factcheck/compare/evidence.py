@@ -17,6 +17,7 @@ from importlib import resources
 
 from factcheck import units
 from factcheck.attribute.measure import INCREMENT, measure_key, measures, terms
+from factcheck.attribute.source import source_words
 from factcheck.attribute.vocabulary import vocabulary
 from factcheck.compare.timing import comparable_periods
 from factcheck.model import Figure
@@ -90,6 +91,7 @@ class Profile:
     status: str
     source: str
     increment: bool  # "an additional 38": newly counted, never the total
+    poll: bool  # stated by a poll or survey ("the exit poll gave him 79.7%")
     tally: bool  # a running tally: reports of different days are a series
     incidental: bool  # "the two countries": not a claim worth a group
     digits: int  # significant digits: 6,815,667 is more telling than 65
@@ -134,6 +136,7 @@ def profile(
         status=figure.status,
         source=figure.source.lower(),
         increment=figure.measure.startswith(INCREMENT + " "),
+        poll=bool(set(figure.source.lower().split()) & source_words().polls),
         tally=figure.kind == "count" and bool(measure & table.tallies),
         incidental=figure.kind == "count"
         and abs(figure.value) <= 10
@@ -170,8 +173,8 @@ def cannot_link(a: Profile, b: Profile) -> str:
         return "scope"
     if a.increment != b.increment:
         return "increment"  # "an additional 38" and "233 in all"
-    if (a.status in FORECASTS) != (b.status in FORECASTS):
-        return "standing"  # "expected to reach $20 bln" and "reached $22.9 bln"
+    if a.poll != b.poll:
+        return "poll"  # an exit poll and the count measure a vote two ways
     if not comparable_periods(a.period, b.period):
         return "period"
     if a.subject and b.subject and a.subject != b.subject:
@@ -245,6 +248,8 @@ def score(
         evidence["same_subject"] = w["same_subject"]
     if bool(a.scope) != bool(b.scope):
         evidence["scope_missing"] = w["scope_missing"]
+    if (a.status in FORECASTS) != (b.status in FORECASTS):
+        evidence["standing_differs"] = w["standing_differs"]
     if a.source and a.source == b.source:
         evidence["same_source"] = w["same_source"]
     return evidence
