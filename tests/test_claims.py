@@ -198,3 +198,85 @@ def test_series_in_date_order(verdicts, members, dates):
     expected = [step if isinstance(step, set) else {step} for step in members]
     assert (days, len(series)) == (expected, position), f"series {series}\n{_describe(verdict)}"
     assert [f.as_of for f in verdict.series] == dates, f"series {series}"
+
+
+# --------------------------------------------------------------------------
+# What the reports say of these groups
+
+
+@pytest.fixture(scope="module")
+def report(verdicts) -> dict:
+    import json
+
+    from factcheck.pipeline import CheckResult
+    from factcheck.report.check import check_json
+
+    return json.loads(check_json(CheckResult(verdicts, ARTICLES, 0)))
+
+
+def _json_group(report: dict, key: Key) -> dict:
+    doc, text = key
+    for group in report["groups"]:
+        if any(f["doc"] == doc and f["text"] == text for f in group["figures"]):
+            return group
+    raise AssertionError(f"no group holds {key}")
+
+
+def test_json_gives_each_automatic_group_the_evidence_that_joined_it(report):
+    group = _json_group(report, TRAIN_KILLED)
+    assert len(group["evidence"]) == len(group["figures"]) - 1  # the links of a tree
+    for link in group["evidence"]:
+        assert link["score"] >= 1.0
+        assert link["evidence"]["measure"] > 0  # all six name deaths, in six ways
+
+
+def test_json_disagreement_names_each_side_with_its_source_and_day(report):
+    (clash,) = _json_group(report, POLICE)["disagreements"]
+    sides = {clash["first"]["source"].lower(), clash["second"]["source"].lower()}
+    assert sides == {"police", "organisers"}
+    assert clash["first"]["as_of"] == clash["second"]["as_of"] == "2024-10-16"
+
+
+def test_json_series_is_in_date_order(report):
+    days = [f["as_of"] for f in _json_group(report, FLOODS_MON)["series"]]
+    assert days == sorted(days) and len(set(days)) == 3
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        (FLOODS_MON, "deaths, Carvania, 2024-10-14 to 2024-10-16"),
+        (TRAIN_DEAD, "deaths, Dravik, 2024-10-16"),
+        (NATIONAL_ECO, "unemployment, nationwide, 2024-10-16"),
+    ],
+)
+def test_groups_are_named_by_measure_scope_and_days(report, key, label):
+    assert _json_group(report, key)["label"] == label
+
+
+def test_table_names_sources_and_a_downward_revision(verdicts):
+    from factcheck.pipeline import CheckResult
+    from factcheck.report.check import check_table
+
+    text = " ".join(check_table(CheckResult(verdicts, ARTICLES, 0), 200).split())
+    assert 'Police "48,000"' in text and 'Organisers "110,000 people"' in text
+    assert "17 dead (2024-10-16) revised down" in text
+
+
+def test_explain_prints_the_links_and_their_evidence(capsys):
+    from factcheck.cli import main
+
+    claim = "auto-deaths-dravik-2024-10-16"
+    assert main(["check", "--no-rules", str(CORPUS), "--explain", claim]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{claim}: deaths, Dravik, 2024-10-16")
+    assert "joined by (strongest first):" in out and "measure +" in out
+    assert "train-crash-morning-chronicle" in out
+
+
+def test_explain_an_unknown_claim_is_bad_usage(capsys):
+    from factcheck.cli import main
+
+    assert main(["check", "--no-rules", str(CORPUS), "--explain", "auto-deaths"]) == 2
+    err = capsys.readouterr().err
+    assert "no claim group 'auto-deaths'" in err and "did you mean" in err
