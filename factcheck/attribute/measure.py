@@ -57,7 +57,7 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     before = _noun_before_verb(text, figure, vocab)
     if before and not _empty(before):
         return before
-    return _sentence_subject(figure, vocab) or before or following
+    return _sentence_subject(figure, vocab)  # never a lone "record" or "higher"
 
 
 def _sentence_subject(figure: Figure, vocab: Vocabulary) -> str:

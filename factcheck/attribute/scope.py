@@ -79,7 +79,9 @@ def _possessive(before: str, words: Vocabulary) -> str:
     found = None
     for match in _POSSESSIVE.finditer(before):
         found = match
-    if found is None or set(found.group(2).split()) & set(words.scope["possessive_holds"]):
+    if found is None or not found.group(2) or found.end() != len(before.rstrip()) + 1:
+        return ""  # "Putin's four-hour talks": the possessive qualifies the figure itself
+    if set(found.group(2).split()) & set(words.scope["possessive_holds"]):
         return ""
     return found.group(1)
 
