@@ -123,7 +123,10 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     words = _WORD.findall(clause)
     for i in range(len(words) - 1, 0, -1):
         if words[i].lower() in vocab.share_verbs and words[i - 1][:1].isupper():
-            return _holder(words[i - 1], vocab)
+            start = i - 1  # "the Russian Federation accounted": the whole name
+            while start > 0 and words[start - 1][:1].isupper() and i - start < 3:
+                start -= 1
+            return _holder(" ".join(words[start:i]), vocab)
     if figure.kind == "percent" and not figure.is_change:
         voted = _VOTED_FOR.match(text, figure.end, figure.end + 60)
         if voted:  # "80 percent voted for Tsikhanouskaya"
@@ -145,10 +148,14 @@ _LISTED = regex.compile(
 )
 
 
-def _holder(word: str, vocab: Vocabulary) -> str:
-    """A holder as named: a demonym as its place ("Russian" -> "Russia")."""
-    place = _place(word, vocab)
-    return place.title() if place in vocab.places else word.removesuffix("'s").removesuffix("’s")
+def _holder(name: str, vocab: Vocabulary) -> str:
+    """A holder as named: a demonym or a capital as its country ("Russian",
+    "Moscow" -> "Russia")."""
+    place = _place(name, vocab)
+    place = vocab.capitals.get(place, place)
+    if place in vocab.places or place in vocab.capitals.values():
+        return place.title()
+    return name.removesuffix("'s").removesuffix("’s")
 
 
 def measure_key(figure: Figure) -> str:
@@ -235,8 +242,8 @@ def _word_terms(text: str, vocab: Vocabulary, table: Measures) -> list[str]:
             continue
         bare = word.removesuffix("'s").rstrip("'")
         place = _place(word, vocab)
-        if place != bare:
-            out.append(place)
+        if place != bare or bare in vocab.capitals:
+            out.append(vocab.capitals.get(place, place))  # "Minsk's trade": Belarus's
             continue
         singular = _singular(bare)
         out.append(table.canonical.get(bare) or table.canonical.get(singular) or singular)

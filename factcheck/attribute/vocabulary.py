@@ -20,6 +20,7 @@ class Vocabulary:
     verbs: frozenset[str]  # between a measure and its figure
     share_verbs: frozenset[str]  # "S accounts for N of X"
     scope: dict[str, list[str]]  # the [scope] tables
+    capitals: dict[str, str]  # capital -> its country, for holders and measures
 
 
 @cache
@@ -38,4 +39,5 @@ def vocabulary() -> Vocabulary:
         verbs=frozenset(data["verbs"]),
         share_verbs=frozenset(data["share_verbs"]),
         scope=data["scope"],
+        capitals={city: place for place, cities in data["capitals"].items() for city in cities},
     )
