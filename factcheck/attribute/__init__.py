@@ -50,9 +50,12 @@ def _attribute(
 ) -> Figure:
     subject = subject_of(figure, document.text)
     source = source_of(figure)
+    measure = measure_of(figure, document.text)
+    if source and measure.lower() in source.lower():
+        measure = ""  # "according to the Russian government, trade grew": who, not what
     return dataclasses.replace(
         figure,
-        measure=measure_of(figure, document.text),
+        measure=measure,
         subject=subject,
         source=source,
         scope=scope_of(figure, subject, source),
