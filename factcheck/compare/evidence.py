@@ -39,6 +39,7 @@ class Linkage:
     tally_story_floor: float
     neighbours: int
     value_neighbours: int
+    context_neighbours: int
     context_keys: int
     max_share: float
 
@@ -63,6 +64,7 @@ def linkage() -> Linkage:
         tally_story_floor=data["tally_story_floor"],
         neighbours=blocking["neighbours"],
         value_neighbours=blocking["value_neighbours"],
+        context_neighbours=blocking["context_neighbours"],
         context_keys=blocking["context_keys"],
         max_share=blocking["max_share"],
     )

@@ -215,7 +215,13 @@ def _candidates(
         if len(posting) < 2 or (not is_measure and len(posting) > limit):
             continue  # a common sentence word blocks nothing a rarer one would not
         posting.sort(key=lambda i: profiles[i].magnitude)
-        reach = settings.neighbours if term else settings.value_neighbours
+        reach = (
+            settings.value_neighbours
+            if not term
+            else settings.neighbours
+            if is_measure
+            else settings.context_neighbours
+        )
         for at, i in enumerate(posting):
             for j in posting[at + 1 : at + 1 + reach]:
                 if figures[i].doc != figures[j].doc:
