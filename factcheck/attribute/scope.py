@@ -15,7 +15,7 @@ from functools import cache
 
 from factcheck.attribute.measure import measures
 from factcheck.attribute.vocabulary import Vocabulary, vocabulary
-from factcheck.attribute.when import time_words
+from factcheck.attribute.when import marks, time_words
 from factcheck.model import Figure
 
 NATIONWIDE = "nationwide"
@@ -55,7 +55,7 @@ def scope_of(figure: Figure, subject: str = "", source: str = "") -> str:
     months, weekdays = time_words().months, time_words().weekdays
     nationwide = {" ".join(w.split()) for w in words.scope["nationwide"]}
     best: tuple[int, str] | None = None
-    for mark in _pattern().finditer(sentence):
+    for mark in marks(_pattern(), sentence):
         if at <= mark.start() < end or mark.start() > end + _REACH or mark.end() < at - _REACH:
             continue
         previous = sentence[max(0, mark.start() - 16) : mark.start()].split()

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from factcheck.attribute.vocabulary import vocabulary
-from factcheck.attribute.when import time_words
+from factcheck.attribute.when import marks, time_words
 from factcheck.model import Figure
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -30,6 +30,7 @@ _ARTICLES = ("the ", "a ", "an ")
 class SourceWords:
     leads: re.Pattern[str]
     verbs: frozenset[str]
+    verb_marks: re.Pattern[str]  # the verbs as one pattern, whole words
     data_nouns: frozenset[str]
     pronouns: frozenset[str]
     polls: frozenset[str]
@@ -48,6 +49,12 @@ def source_words() -> SourceWords:
             re.IGNORECASE,
         ),
         verbs=frozenset(data["verbs"]),
+        verb_marks=re.compile(
+            r"(?<![\w'’\-])(?:"
+            + "|".join(re.escape(w) for w in sorted(data["verbs"], key=len, reverse=True))
+            + r")(?![\w'’\-])",
+            re.IGNORECASE,
+        ),
         data_nouns=frozenset(data["data_nouns"]),
         pronouns=frozenset(data["pronouns"]),
         polls=frozenset(data["polls"]),
@@ -60,13 +67,13 @@ def source_of(figure: Figure) -> str:
     at = figure.start - figure.sentence_start
     end = at + len(figure.text)
     found: list[tuple[int, str]] = []
-    for lead in source_words().leads.finditer(sentence):
+    for lead in marks(source_words().leads, sentence):
         if not at <= lead.end() < end:
             phrase = _phrase_after(sentence, lead.end())
             if phrase:
                 found.append((_distance(lead.start(), lead.end(), at, end), phrase))
-    for verb in _WORD.finditer(sentence):
-        if verb.group(0).lower() not in source_words().verbs or at <= verb.start() < end:
+    for verb in marks(source_words().verb_marks, sentence):
+        if at <= verb.start() < end:
             continue
         phrase = _phrase_before(sentence, verb.start()) or _inverted(sentence, verb)
         if phrase:

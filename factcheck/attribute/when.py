@@ -21,7 +21,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from factcheck.model import Figure
@@ -95,6 +95,13 @@ def time_words() -> TimeWords:
     )
 
 
+@lru_cache(maxsize=1024)
+def marks(pattern: re.Pattern[str], sentence: str) -> tuple[re.Match[str], ...]:
+    """Every match of `pattern` in `sentence`, found once for all the figures of
+    the sentence (they are attributed one after the other)."""
+    return tuple(pattern.finditer(sentence))
+
+
 def as_of_of(
     figure: Figure, document_date: str | None, others: Sequence[tuple[int, int, bool]] = ()
 ) -> str:
@@ -103,7 +110,7 @@ def as_of_of(
     today = _day(document_date)
     at, end = _offsets(figure)
     best: tuple[float, str] | None = None
-    for mark in words.day_marks.finditer(figure.sentence):
+    for mark in marks(words.day_marks, figure.sentence):
         if at <= mark.start() < end or _after_word(figure.sentence, mark.start(), words.not_as_of):
             continue
         if _beyond(mark, at, end, others):
@@ -127,11 +134,11 @@ def period_of(
     at, end = _offsets(figure)
     days = [
         m.span()
-        for m in words.day_marks.finditer(figure.sentence)
+        for m in marks(words.day_marks, figure.sentence)
         if m.group("iso") or m.group("d1") or m.group("d2")
     ]
     best: tuple[float, str] | None = None
-    for mark in words.period_marks.finditer(figure.sentence):
+    for mark in marks(words.period_marks, figure.sentence):
         if at <= mark.start() < end or any(s <= mark.start() < e for s, e in days):
             continue
         if _after_word(figure.sentence, mark.start(), words.not_as_of | _COMPARED):
@@ -158,7 +165,7 @@ def status_of(figure: Figure) -> str:
     words = time_words()
     at, end = _offsets(figure)
     best: tuple[float, str] | None = None
-    for mark in words.status_marks.finditer(figure.sentence):
+    for mark in marks(words.status_marks, figure.sentence):
         if at <= mark.start() < end:
             continue
         if mark.start() >= end and mark.start() - end > 24:

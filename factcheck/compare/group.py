@@ -13,10 +13,12 @@ strongest first into clusters that never break a cannot-link constraint.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import regex
@@ -89,7 +91,22 @@ def group_figures(
         if by_rule.get(rule.id)
     ]
     rest = [figure for i, figure in enumerate(figures) if i not in claimed]
-    return groups + _automatic_groups(rest, topics or {})
+    with _no_cycle_collection():
+        return groups + _automatic_groups(rest, topics or {})
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Grouping allocates millions of small tuples and no reference cycles; the
+    cyclic collector would rescan the whole heap again and again (time growing
+    faster than the corpus), so it pauses while the groups are built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _automatic_groups(
