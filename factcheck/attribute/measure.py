@@ -65,14 +65,15 @@ def _sentence_subject(figure: Figure, vocab: Vocabulary) -> str:
     "Trade turnover ... totaled $45.8 billion, marking an increase of 14.3%"
     -> "Trade turnover". Reported speech starts after its "that"."""
     head = figure.sentence[: max(figure.start - figure.sentence_start, 0)]
-    words = _WORD.findall(_CLAUSE_BREAK.split(head, maxsplit=1)[0])
-    if "that" in (w.lower() for w in words):
-        words = words[len(words) - [w.lower() for w in words][::-1].index("that") :]
-    verb_at = next((i for i, w in enumerate(words) if w.lower() in vocab.verbs), None)
-    if verb_at is None:
-        return ""
-    subject = _clause_subject(words[:verb_at], vocab)
-    return "" if not subject or _empty(subject) else subject
+    for clause in _CLAUSE_BREAK.split(head):  # the first clause with a verb: "In 2021, trade was"
+        words = _WORD.findall(clause)
+        if "that" in (w.lower() for w in words):
+            words = words[len(words) - [w.lower() for w in words][::-1].index("that") :]
+        verb_at = next((i for i, w in enumerate(words) if w.lower() in vocab.verbs), None)
+        if verb_at is not None:
+            subject = _clause_subject(words[:verb_at], vocab)
+            return "" if not subject or _empty(subject) else subject
+    return ""
 
 
 #: How a measure that counts an increment is named: "additional individuals".
