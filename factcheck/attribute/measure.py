@@ -130,8 +130,8 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
             return _holder(" ".join(words[start:i]), vocab)
     if figure.kind == "percent" and not figure.is_change:
         voted = _VOTED_FOR.match(text, figure.end, figure.end + 60)
-        if voted:  # "80 percent voted for Tsikhanouskaya"
-            return _holder(voted.group(1), vocab)
+        if voted:  # "80 percent voted for Tsikhanouskaya", "6% ... voted against all"
+            return _holder(voted.group(1), vocab) if voted.group(1) else "against all"
         listed = _LISTED.search(clause[-40:])
         if listed and words and words[-1] == listed.group(1):  # "..., Kanapatskaya 1.68%"
             return _holder(listed.group(1), vocab)
@@ -140,8 +140,9 @@ def subject_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
 
 #: "N% voted for X", "N% for X": the candidate or party a share of votes is for.
 _VOTED_FOR = regex.compile(
-    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:votes?|ballots)[ \t]+)?"
-    r"(?:(?:voted|went|were[ \t]+cast)[ \t]+)?for[ \t]+(\p{Lu}[\p{L}'’\-]+)"
+    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:[\p{L}\-]+[ \t]+)?(?:votes?|ballots|voters)[ \t]+)?"
+    r"(?:(?:voted|went|were[ \t]+cast)[ \t]+)?"
+    r"(?:for[ \t]+(\p{Lu}[\p{L}'’\-]+)|(against[ \t]+all)\b)"
 )
 #: A name right before a share in a list of results: "Tsikhanouskaya 10.12%".
 _LISTED = regex.compile(

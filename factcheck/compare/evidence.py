@@ -138,7 +138,7 @@ def profile(
         status=figure.status,
         source=figure.source.lower(),
         increment=figure.measure.startswith(INCREMENT + " "),
-        poll=bool(set(figure.source.lower().split()) & source_words().polls),
+        poll=_is_poll(figure),
         tally=figure.kind == "count" and bool(measure & table.tallies),
         incidental=figure.kind == "count"
         and abs(figure.value) <= 10
@@ -146,6 +146,15 @@ def profile(
         and measure <= table.incidental,
         digits=_digits(figure.value),
     )
+
+
+def _is_poll(figure: Figure) -> bool:
+    """Stated by a poll: its source is one, or it is a forecast whose sentence
+    names one ("the exit poll ... gave her about 7 percent")."""
+    polls = source_words().polls
+    if set(figure.source.lower().split()) & polls:
+        return True
+    return figure.status == "forecast" and bool(set(figure.sentence.lower().split()) & polls)
 
 
 def _norm(found: frozenset[str], weight: Mapping[str, float]) -> float:
