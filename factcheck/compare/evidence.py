@@ -35,6 +35,8 @@ class Linkage:
     far_ratio: float
     cluster_spread: float
     tally_spread: float
+    percent_spread: float
+    percent_points: float
     story_floor: float
     tally_story_floor: float
     neighbours: int
@@ -60,6 +62,8 @@ def linkage() -> Linkage:
         far_ratio=values["far_ratio"],
         cluster_spread=values["cluster_spread"],
         tally_spread=values["tally_spread"],
+        percent_spread=values["percent_spread"],
+        percent_points=values["percent_points"],
         story_floor=data["story_floor"],
         tally_story_floor=data["tally_story_floor"],
         neighbours=blocking["neighbours"],

@@ -360,10 +360,7 @@ class _Clusters:
             return False
         if not all(comparable_periods(p, q) for p in big.periods for q in small.periods):
             return False
-        settings = linkage()
-        spread = settings.tally_spread if big.tally or small.tally else settings.cluster_spread
-        low, high = min(big.low, small.low), max(big.high, small.high)
-        if high > spread * low and high - low > 2:
+        if not self._spread_allows(big, small):
             return False
         for key in small.sentences.keys() & big.sentences.keys():
             for x in small.sentences[key]:
@@ -373,6 +370,19 @@ class _Clusters:
                     ):
                         return False  # one sentence, two values: two claims
         return True
+
+    def _spread_allows(self, big: _Cluster, small: _Cluster) -> bool:
+        """Whether the merged values stay within what one claim spreads over: a
+        factor for amounts and counts (more for running tallies); for
+        percentages a narrower factor, or a few points, as 85.5% and 117.2%
+        inflation are the headline and a sub-index, not one claim in dispute."""
+        settings = linkage()
+        low, high = min(big.low, small.low), max(big.high, small.high)
+        block = self.profiles[big.members[0]].block
+        if block[0] == "percent":
+            return high <= settings.percent_spread * low or high - low <= settings.percent_points
+        spread = settings.tally_spread if big.tally or small.tally else settings.cluster_spread
+        return high <= spread * low or high - low <= 2
 
     def components(self) -> list[tuple[list[int], list[Link], bool]]:
         seen = set()
