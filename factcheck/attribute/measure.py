@@ -57,6 +57,8 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
     before = _noun_before_verb(text, figure, vocab)
     if before and not _empty(before):
         return before
+    if figure.kind not in ("percent", "money"):
+        return ""  # "two days before the talks": no measure rather than the sentence's
     return _sentence_subject(figure, vocab)  # never a lone "record" or "higher"
 
 
@@ -207,7 +209,7 @@ def measures() -> Measures:
         event_names=events,
         people_nouns=frozenset(data["people_nouns"]) | {_singular(w) for w in data["people_nouns"]},
         tallies=frozenset(data["tallies"]),
-        incidental=frozenset(data["incidental"]),
+        incidental=frozenset(data["incidental"]) | {_singular(w) for w in data["incidental"]},
         empty=frozenset(data["empty"]),
         context_ignore=frozenset(data["context_ignore"]),
         increments=frozenset(data["increments"]),
@@ -304,6 +306,10 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
     """`bilateral trade soared by` -> "bilateral trade"; else the last content words before."""
     clause = _clause_before(text, figure)
     words = _WORD.findall(clause)
+    if words and words[0].lower() in _RELATIVE:
+        antecedent = _antecedent(text, figure, len(clause))
+        if antecedent:
+            return antecedent
     verb_at = next(
         (i for i in range(len(words) - 1, -1, -1) if words[i].lower() in vocab.verbs), None
     )
@@ -333,6 +339,27 @@ def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
     while phrase and phrase[0].lower() == "of":
         phrase.pop(0)
     return " ".join(phrase)
+
+
+#: Words that open a relative clause: "transport prices, which surged 117.2%".
+_RELATIVE = frozenset({"which", "that", "who"})
+
+
+def _antecedent(text: str, figure: Figure, clause_length: int) -> str:
+    """The noun phrase a relative clause is about, ending right before its comma:
+    "October inflation was driven by transport prices, which surged 117.2%"
+    -> "transport prices"."""
+    end = figure.start - clause_length
+    before = text[max(figure.sentence_start, end - 80) : end].rstrip(" ,")
+    words = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() in vocabulary().stopwords or word.lower() in vocabulary().verbs:
+            break
+        phrase.insert(0, word)
+        if len(phrase) == 3:
+            break
+    return "" if not phrase or _empty(" ".join(phrase)) else " ".join(phrase)
 
 
 def _clause_subject(words: list[str], vocab: Vocabulary) -> str:
