@@ -155,6 +155,8 @@ _LISTED = regex.compile(
 def _holder(name: str, vocab: Vocabulary) -> str:
     """A holder as named: a demonym or a capital as its country ("Russian",
     "Moscow" -> "Russia")."""
+    for article in ("The ", "the "):
+        name = name.removeprefix(article)
     place = _place(name, vocab)
     place = vocab.capitals.get(place, place)
     if place in vocab.places or place in vocab.capitals.values():
