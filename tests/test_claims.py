@@ -247,7 +247,7 @@ def test_json_series_is_in_date_order(report):
     [
         (FLOODS_MON, "deaths, Carvania, 2024-10-14 to 2024-10-16"),
         (TRAIN_DEAD, "deaths, Dravik, 2024-10-16"),
-        (NATIONAL_ECO, "unemployment, nationwide, 2024-10-16"),
+        (NATIONAL_ECO, "unemployment, nationwide, 2024-Q2"),  # the period of the sentence before
     ],
 )
 def test_groups_are_named_by_measure_scope_and_days(report, key, label):

@@ -12,7 +12,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
-from factcheck.attribute.measure import measure_of, subject_of
+from factcheck.attribute.measure import measure_of, subject_of, terms
 from factcheck.attribute.scope import scope_of
 from factcheck.attribute.source import source_of
 from factcheck.attribute.when import as_of_of, period_of, status_of
@@ -26,10 +26,34 @@ def attribute_document(document: Document, figures: Sequence[Figure]) -> list[Fi
     by_sentence: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_sentence[figure.sentence_start].append(figure)
-    return [
+    attributed = [
         _attribute(document, figure, _neighbours(figure, by_sentence[figure.sentence_start]))
         for figure in figures
     ]
+    return _carry_periods(attributed)
+
+
+def _carry_periods(figures: list[Figure]) -> list[Figure]:
+    """A sentence that names no period continues the period of the one before it
+    when that one gave a figure of the same unit and of a measure that goes on
+    ("In 2023 trade reached $46.5 bln, by Russian data. Belarus puts it at $54
+    bln."). Only the next sentence inherits, and only a period stated in it."""
+    out: list[Figure] = []
+    stated: dict[str, tuple[str, frozenset[str]]] = {}  # unit -> (period, measure terms)
+    current: dict[str, tuple[str, frozenset[str]]] = {}
+    sentence = -1
+    for figure in figures:
+        if figure.sentence_start != sentence:
+            stated, current, sentence = current, {}, figure.sentence_start
+        measure = frozenset(terms(figure.measure))
+        if figure.period:
+            current.setdefault(figure.unit, (figure.period, measure))
+        elif figure.unit in stated:
+            period, before = stated[figure.unit]
+            if not measure or not before or measure & before:  # the same story goes on
+                figure = dataclasses.replace(figure, period=period)
+        out.append(figure)
+    return out
 
 
 def _neighbours(
