@@ -30,10 +30,10 @@ from factcheck.compare.evidence import (
     Profile,
     cannot_link,
     context_terms,
-    linkage,
     profile,
     score,
 )
+from factcheck.compare.linkage import linkage
 from factcheck.compare.timing import comparable_periods
 from factcheck.model import Figure
 from factcheck.rules.match import claim_figures, within_tolerance
@@ -132,14 +132,10 @@ def _rounded(evidence: dict[str, float]) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((name, round(value, 3)) for name, value in evidence.items()))
 
 
-#: How many of a document's title-and-lead terms tell its story: the rarest.
-STORY_TERMS = 20
-
-
 def _story_terms(topic: frozenset[str], weight: dict[str, float]) -> frozenset[str]:
     """The rarest terms of a document's title and lead, that other documents share."""
     shared = [TOPIC + t for t in topic if weight.get(TOPIC + t, 0.0) > 0.0]
-    return frozenset(sorted(shared, key=lambda t: (-weight[t], t))[:STORY_TERMS])
+    return frozenset(sorted(shared, key=lambda t: (-weight[t], t))[: linkage().story_terms])
 
 
 def _gap(a: Profile, b: Profile) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from factcheck.compare.linkage import linkage
 from factcheck.model import Figure
 
 #: Standings that a later report supersedes.
@@ -75,14 +76,8 @@ def same_time(a: Figure, b: Figure, *, tally: bool = False) -> bool:
     if a.period and b.period and not tally:
         return True
     if a.as_of and b.as_of:
-        return same_day or (not tally and _days_apart(a.as_of, b.as_of) <= SAME_TIME_DAYS)
+        return same_day or (not tally and _days_apart(a.as_of, b.as_of) <= linkage().same_time_days)
     return not tally
-
-
-#: Report days this close state the same time for a level that does not move by
-#: the day (a bridge's cost, a party's share): two outlets two days apart that
-#: disagree contradict each other. Running tallies need the same day.
-SAME_TIME_DAYS = 7
 
 
 def _days_apart(a: str, b: str) -> int:
