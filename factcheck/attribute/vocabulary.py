@@ -13,9 +13,7 @@ class Vocabulary:
     """Lookups keyed by lower-cased word."""
 
     places: dict[str, str]  # demonym or spelling -> place
-    generic_people: frozenset[str]
     parties: frozenset[str]
-    forecast: frozenset[str]
     stopwords: frozenset[str]
     verbs: frozenset[str]  # between a measure and its figure
     share_verbs: frozenset[str]  # "S accounts for N of X"
@@ -32,9 +30,7 @@ def vocabulary() -> Vocabulary:
     places |= {word: place for place, words in data["places"].items() for word in words}
     return Vocabulary(
         places=places,
-        generic_people=frozenset(data["generic_people"]),
         parties=frozenset(data["parties"]),
-        forecast=frozenset(data["forecast"]),
         stopwords=frozenset(data["stopwords"]),
         verbs=frozenset(data["verbs"]),
         share_verbs=frozenset(data["share_verbs"]),
