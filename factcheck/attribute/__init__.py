@@ -9,7 +9,7 @@ read from the figure's own sentence, so the stage is linear in the figures.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Sequence
 
 from factcheck.attribute.measure import measure_of, subject_of, terms
@@ -34,26 +34,44 @@ def attribute_document(document: Document, figures: Sequence[Figure]) -> list[Fi
 
 
 def _carry_periods(figures: list[Figure]) -> list[Figure]:
-    """A sentence that names no period continues the period of the one before it
-    when that one gave a figure of the same unit and of a measure that goes on
-    ("In 2023 trade reached $46.5 bln, by Russian data. Belarus puts it at $54
-    bln."). Only the next sentence inherits, and only a period stated in it."""
+    """A sentence that names no period continues the period of a sentence shortly
+    before it that stated one for a figure of the same unit and of a measure
+    that goes on ("In 2023 trade reached $46.5 bln, by Russian data. Exports
+    were $22.6 bln. Belarus puts trade at $54 bln."). Only periods stated in
+    the text are lent, never ones a sentence itself borrowed."""
     out: list[Figure] = []
-    stated: dict[str, tuple[str, frozenset[str]]] = {}  # unit -> (period, measure terms)
-    current: dict[str, tuple[str, frozenset[str]]] = {}
+    # per sentence of the last few: unit -> [(period, measure terms)] stated there
+    recent: deque[dict[str, list[tuple[str, frozenset[str]]]]] = deque(maxlen=CARRY_SENTENCES)
     sentence = -1
     for figure in figures:
         if figure.sentence_start != sentence:
-            stated, current, sentence = current, {}, figure.sentence_start
+            recent.appendleft(defaultdict(list))
+            sentence = figure.sentence_start
         measure = frozenset(terms(figure.measure))
         if figure.period:
-            current.setdefault(figure.unit, (figure.period, measure))
-        elif figure.unit in stated:
-            period, before = stated[figure.unit]
-            if not measure or not before or measure & before:  # the same story goes on
-                figure = dataclasses.replace(figure, period=period)
+            recent[0][figure.unit].append((figure.period, measure))
+        else:
+            figure = _carried(figure, measure, list(recent)[1:])
         out.append(figure)
     return out
+
+
+#: How many sentences before a figure's own may lend it their period.
+CARRY_SENTENCES = 3
+
+
+def _carried(
+    figure: Figure,
+    measure: frozenset[str],
+    earlier: list[dict[str, list[tuple[str, frozenset[str]]]]],
+) -> Figure:
+    """The figure with the period of the nearest earlier sentence that stated one for
+    a figure of its unit and a measure that goes on, or unchanged."""
+    for stated in earlier:
+        for period, before in stated.get(figure.unit, ()):
+            if not measure or not before or measure & before:  # the same story goes on
+                return dataclasses.replace(figure, period=period)
+    return figure
 
 
 def _neighbours(

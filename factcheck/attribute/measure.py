@@ -42,7 +42,8 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
         event = _event(text, figure)
         if event and (not noun or _names_people(noun)):
             return event
-    after = _of_phrase(text, figure.end, vocab)
+    sentence_end = figure.sentence_start + len(figure.sentence)
+    after = _of_phrase(text, figure.end, vocab, sentence_end)
     if noun and _is_increment(text, figure):
         # "an additional 38 individuals", "42 extra buses": newly counted, not the total
         kept = [w for w in noun.split() if w.lower() not in measures().increments]
@@ -51,7 +52,7 @@ def measure_of(figure: Figure, text: str, vocab: Vocabulary | None = None) -> st
         return f"{noun} of {after}" if after else noun
     if after:
         return after
-    following = _noun_after(text, figure.end, vocab)
+    following = _noun_after(text, figure.end, vocab, sentence_end)
     if following and not _empty(following):
         return following
     before = _noun_before_verb(text, figure, vocab)
@@ -269,13 +270,14 @@ def _counted_noun(figure: Figure) -> str:
     return " ".join(words)
 
 
-def _of_phrase(text: str, end: int, vocab: Vocabulary) -> str:
-    """`of the foreign trade of Belarus` after a figure -> "foreign trade of Belarus"."""
-    match = regex.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[end : end + 12])
+def _of_phrase(text: str, end: int, vocab: Vocabulary, limit: int) -> str:
+    """`of the foreign trade of Belarus` after a figure -> "foreign trade of Belarus"
+    (never past `limit`, the end of the figure's sentence)."""
+    match = regex.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[end : min(end + 12, limit)])
     if not match:
         return ""
     words: list[str] = []
-    tail = text[end + match.end() : end + 120]
+    tail = text[end + match.end() : min(end + 120, limit)]
     for word_match in regex.finditer(
         r"\G[ \t]*(?:[\p{Sc}]?\d[\d.,]*[ \t]*(?:bln|bn|mln|m|million|billion)?\b)?"
         r"[ \t]*([\p{L}][\p{L}'’\-]*)",
@@ -293,10 +295,11 @@ def _of_phrase(text: str, end: int, vocab: Vocabulary) -> str:
     return " ".join(words)
 
 
-def _noun_after(text: str, end: int, vocab: Vocabulary) -> str:
-    """`$2 bln exports increase` -> "exports increase"; `a 25% stake` -> "stake"."""
+def _noun_after(text: str, end: int, vocab: Vocabulary, limit: int) -> str:
+    """`$2 bln exports increase` -> "exports increase"; `a 25% stake` -> "stake"
+    (never past `limit`, the end of the figure's sentence)."""
     words: list[str] = []
-    for match in regex.finditer(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)", text[end : end + 80]):
+    for match in regex.finditer(r"\G[ \t]+([\p{L}][\p{L}'’\-]*)", text[end : min(end + 80, limit)]):
         lowered = match.group(1).lower()
         if lowered in vocab.stopwords or lowered in vocab.verbs or len(words) == 3:
             break
