@@ -36,6 +36,18 @@ from factcheck.textindex import TextIndex
             id="line-break",
         ),
         pytest.param(
+            "The official exit poll\ngave her about 7 percent of the vote.",
+            "7",
+            "The official exit poll\ngave her about 7 percent of the vote.",
+            id="hard-wrapped-line",
+        ),
+        pytest.param(
+            "Results\n\nthe count gave her 7 percent.",
+            "7",
+            "the count gave her 7 percent.",
+            id="blank-line",
+        ),
+        pytest.param(
             "The rate was cut to 5 percent etc.\nand 9 banks agreed.",
             "9",
             "and 9 banks agreed.",
