@@ -24,9 +24,7 @@ _MARK_BREAKS = tuple(
 #: A line break ends a sentence, unless the line stops without a mark and the
 #: next goes on in lower case: a hard-wrapped line ("the official exit
 #: poll\nannounced ...") is one sentence. A blank line always ends one.
-_LINE_BREAK = re.compile(
-    r"\n(?:[ \t]*\n)+\s*+|(?<=[.!?…\"'”’)\]:;])\n\s*+|\n\s*+(?![a-z])"
-)
+_LINE_BREAK = re.compile(r"\n(?:[ \t]*\n)+\s*+|(?<=[.!?…\"'”’)\]:;])\n\s*+|\n\s*+(?![a-z])")
 _REACH = 2000  # a sentence longer than this is cut for display and context
 
 
