@@ -23,6 +23,7 @@ import regex
 from factcheck.attribute.source import source_words
 from factcheck.attribute.vocabulary import Vocabulary, vocabulary
 from factcheck.extract.lexicon import lexicon
+from factcheck.extract.patterns import alternation
 from factcheck.model import Figure
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
@@ -220,11 +221,8 @@ def measures() -> Measures:
 
 
 def _words_pattern(forms: Iterable[str]) -> regex.Pattern[str]:
-    """One pattern for words and phrases, longest first, spaces matching any space."""
-    ordered = sorted(forms, key=len, reverse=True)
-    return regex.compile(
-        r"\b(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in ordered) + r")\b"
-    )
+    """One pattern for whole words and phrases, longest first, spaces matching any space."""
+    return regex.compile(rf"\b{alternation(forms)}\b")
 
 
 @lru_cache(maxsize=1 << 16)

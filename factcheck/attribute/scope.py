@@ -16,6 +16,7 @@ from functools import cache
 from factcheck.attribute.measure import measures
 from factcheck.attribute.vocabulary import Vocabulary, vocabulary
 from factcheck.attribute.when import marks, time_words
+from factcheck.extract.patterns import alternation
 from factcheck.model import Figure
 
 NATIONWIDE = "nationwide"
@@ -28,10 +29,7 @@ _NAME = r"[A-Z][\w\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w\-]*){0,3}(?!['’\w])"
 @cache
 def _pattern() -> re.Pattern[str]:
     words = vocabulary().scope
-    alternation = "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(words["nationwide"] + words["groups"], key=len, reverse=True)
-    )
+    phrases = words["nationwide"] + words["groups"]
     heads = "|".join(re.escape(w) for w in words["place_heads"])
     prepositions = "|".join(re.escape(w) for w in words["prepositions"])
     directions = "|".join(re.escape(w) for w in words["directions"])
@@ -40,10 +38,19 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<name>{_NAME}(?:\s+(?:{heads})\b)?)"
         rf"|\b(?i:the\s+)?(?:{heads})\s+of\s+(?P<head_of>{_NAME})"
         rf"|\b(?P<national>national)\s+(?P<measured>[a-z][\w\-]*)"
-        rf"|\b(?i:{prepositions})\s+(?P<group>{alternation})\b"
-        rf"|\b(?P<nationwide>(?i:{alternation}))\b"
+        rf"|\b(?i:{prepositions})\s+(?P<group>{alternation(phrases, ignore_case=False)})\b"
+        rf"|\b(?P<nationwide>{alternation(phrases)})\b"
     )
     return place
+
+
+@cache
+def _nationwide_and_calendar() -> tuple[frozenset[str], frozenset[str]]:
+    """The phrases that say the whole country, and the month and weekday names
+    that are never a place ("in January-October")."""
+    nationwide = frozenset(" ".join(w.split()) for w in vocabulary().scope["nationwide"])
+    calendar = frozenset(time_words().months) | frozenset(time_words().weekdays)
+    return nationwide, calendar
 
 
 def scope_of(figure: Figure, subject: str = "", source: str = "") -> str:
@@ -52,8 +59,7 @@ def scope_of(figure: Figure, subject: str = "", source: str = "") -> str:
     at = figure.start - figure.sentence_start
     end = at + len(figure.text)
     words = vocabulary()
-    months, weekdays = time_words().months, time_words().weekdays
-    nationwide = {" ".join(w.split()) for w in words.scope["nationwide"]}
+    nationwide, calendar = _nationwide_and_calendar()
     best: tuple[int, str] | None = None
     for mark in marks(_pattern(), sentence):
         if at <= mark.start() < end or mark.start() > end + _REACH or mark.end() < at - _REACH:
@@ -61,7 +67,7 @@ def scope_of(figure: Figure, subject: str = "", source: str = "") -> str:
         previous = sentence[max(0, mark.start() - 16) : mark.start()].split()
         if previous and previous[-1].lower().strip(",") in words.scope["not_after"]:
             continue
-        scope = _scope(mark, nationwide, months.keys() | weekdays.keys())
+        scope = _scope(mark, nationwide, calendar)
         if not scope or scope.lower() in (subject.lower(), source.lower()) or scope in source:
             continue
         distance = mark.start() - end if mark.start() >= end else at - mark.end()
@@ -86,7 +92,7 @@ def _possessive(before: str, words: Vocabulary) -> str:
     return found.group(1)
 
 
-def _scope(mark: re.Match[str], nationwide: set[str], calendar: set[str]) -> str:
+def _scope(mark: re.Match[str], nationwide: frozenset[str], calendar: frozenset[str]) -> str:
     if mark.group("national"):
         # "the national unemployment rate", not "a day of national mourning"
         return NATIONWIDE if mark.group("measured") in measures().canonical else ""

@@ -16,6 +16,7 @@ from importlib import resources
 
 from factcheck.attribute.vocabulary import vocabulary
 from factcheck.attribute.when import marks, time_words
+from factcheck.extract.patterns import alternation
 from factcheck.model import Figure
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -42,23 +43,22 @@ def source_words() -> SourceWords:
     data = tomllib.loads(
         resources.files("factcheck.attribute").joinpath("sources.toml").read_text("utf-8")
     )
-    leads = sorted(data["leads"], key=len, reverse=True)
     return SourceWords(
-        leads=re.compile(
-            r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in leads) + r")\s+",
-            re.IGNORECASE,
-        ),
+        leads=re.compile(rf"\b{alternation(data['leads'])}\s+"),
         verbs=frozenset(data["verbs"]),
-        verb_marks=re.compile(
-            r"(?<![\w'’\-])(?:"
-            + "|".join(re.escape(w) for w in sorted(data["verbs"], key=len, reverse=True))
-            + r")(?![\w'’\-])",
-            re.IGNORECASE,
-        ),
+        verb_marks=re.compile(rf"(?<![\w'’\-]){alternation(data['verbs'])}(?![\w'’\-])"),
         data_nouns=frozenset(data["data_nouns"]),
         pronouns=frozenset(data["pronouns"]),
         polls=frozenset(data["polls"]),
     )
+
+
+@cache
+def _stops() -> tuple[frozenset[str], frozenset[str]]:
+    """Stopwords that end a source phrase after a lead ("of" and "the" go on:
+    "the ministry of the interior") and before a verb ("of" goes on)."""
+    stopwords = vocabulary().stopwords
+    return stopwords - {"of", "the"}, stopwords - {"of"}
 
 
 def source_of(figure: Figure) -> str:
@@ -89,7 +89,7 @@ def _phrase_after(sentence: str, start: int) -> str:
     """The noun phrase after a lead: "according to the Viasna rights centre, ..."."""
     clause = _CLAUSE_BREAK.split(sentence[start : start + 120], maxsplit=1)[0]
     words = []
-    stops = vocabulary().stopwords - {"of", "the"}
+    stops = _stops()[0]
     for match in _WORD.finditer(clause):
         word = match.group(0)
         lowered = word.lower()
@@ -106,7 +106,7 @@ def _phrase_before(sentence: str, verb_start: int) -> str:
     while words and words[-1].lower() in _BETWEEN:
         words.pop()
     phrase: list[str] = []
-    stops = vocabulary().stopwords - {"of"}
+    stops = _stops()[1]
     for word in reversed(words):
         lowered = word.lower()
         if lowered in stops or lowered in source_words().verbs or len(phrase) == _MAX_WORDS:

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
+from factcheck.extract.patterns import alternation
 from factcheck.model import Figure
 
 
@@ -45,11 +46,6 @@ class TimeWords:
     status_marks: re.Pattern[str]
 
 
-def _alternation(words: object) -> str:
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 @cache
 def time_words() -> TimeWords:
     """Load `time.toml` once and build its patterns."""
@@ -58,20 +54,20 @@ def time_words() -> TimeWords:
     )
     months = {name: n for n, names in enumerate(data["months"], start=1) for name in names}
     weekdays = {name: n for n, name in enumerate(data["weekdays"])}
-    month = rf"(?P<{{g}}>{_alternation(months)})\.?"
+    month = rf"(?P<{{g}}>{alternation(months)})\.?"
     day = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:,?\s+(?P<{g}>(?:19|20)\d\d))?"
     day_marks = re.compile(
         rf"\b(?:{day.format(g='d1')}\s+(?:of\s+)?{month.format(g='m1')}{year.format(g='y1')}"
         rf"|{month.format(g='m2')}\s+{day.format(g='d2')}(?![\d:]){year.format(g='y2')}"
         r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
-        rf"|(?P<weekday>{_alternation(weekdays)})"
-        rf"|(?P<relative>{_alternation(data['relative_days'])}))\b",
+        rf"|(?P<weekday>{alternation(weekdays)})"
+        rf"|(?P<relative>{alternation(data['relative_days'])}))\b",
         re.IGNORECASE,
     )
     period_marks = re.compile(
-        rf"\b(?:(?P<quarter>{_alternation(data['quarters'])})(?:\s+of)?(?:\s+(?P<q_year>(?:19|20)\d\d))?"
-        rf"|(?P<round>{_alternation(data['rounds'])})"
+        rf"\b(?:(?P<quarter>{alternation(data['quarters'])})(?:\s+of)?(?:\s+(?P<q_year>(?:19|20)\d\d))?"
+        rf"|(?P<round>{alternation(data['rounds'])})"
         rf"|{month.format(g='month')}(?:\s+(?P<month_year>(?:19|20)\d\d))?"
         r"|(?P<relative>(?:last|this|past|next|previous)\s+(?:year|month))"
         r")\b"
@@ -91,7 +87,7 @@ def time_words() -> TimeWords:
         near_reach=data["near_status"]["reach"],
         day_marks=day_marks,
         period_marks=period_marks,
-        status_marks=re.compile(rf"\b(?:{_alternation(status)})\b", re.IGNORECASE),
+        status_marks=re.compile(rf"\b(?:{alternation(status)})\b", re.IGNORECASE),
     )
 
 

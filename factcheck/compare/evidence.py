@@ -57,22 +57,27 @@ FORECASTS = frozenset({"forecast", "target"})
 TOPIC = "topic:"
 
 
+def measure_terms(figure: Figure) -> frozenset[str]:
+    """The terms of the figure's measure key (`attribute.measure.measure_key`)."""
+    key = measure_key(figure)
+    return frozenset(key.split()) if key else frozenset()
+
+
 def profile(
     figure: Figure,
+    measure: frozenset[str],
     context: frozenset[str],
     topic: frozenset[str],
     weight: Mapping[str, float],
 ) -> Profile:
-    """The figure's profile. `context` is its sentence's terms (shared by the
-    figures of one sentence, so computed by the caller once per sentence),
-    `topic` its document's title-and-lead terms (prefixed with TOPIC), and
-    `weight` each term's squared IDF, so that similarities cost one pass over
-    the terms two figures share."""
+    """The figure's profile. `measure` is its `measure_terms`, `context` its
+    sentence's terms (shared by the figures of one sentence, so computed by
+    the caller once per sentence), `topic` its document's title-and-lead terms
+    (prefixed with TOPIC), and `weight` each term's squared IDF, so that
+    similarities cost one pass over the terms two figures share."""
     dimension = units.dimension(figure.unit)
     factor = _factor(figure.unit, dimension)
     low, high = figure.interval
-    key = measure_key(figure)
-    measure = frozenset(key.split()) if key else frozenset()
     table = measures()
     return Profile(
         block=(dimension, figure.is_change),

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 
 import regex
 
-from factcheck.attribute.measure import measure_key
 from factcheck.compare.evidence import (
     TOPIC,
     VALUE_EVIDENCE,
     Profile,
     cannot_link,
     context_terms,
+    measure_terms,
     profile,
     score,
 )
@@ -160,11 +160,8 @@ def _profiles(
         if key not in sentences:
             sentences[key] = context_terms(figure.sentence)
         contexts.append(sentences[key])
-    frequency = Counter(
-        t
-        for figure, c in zip(figures, contexts, strict=True)
-        for t in c | set(measure_key(figure).split())
-    )
+    measures = [measure_terms(figure) for figure in figures]
+    frequency = Counter(t for c, m in zip(contexts, measures, strict=True) for t in c | m)
     total = max(len(figures), 1)
     weight = {t: math.log(1 + total / n) ** 2 if n > 1 else 0.0 for t, n in frequency.items()}
     stories = Counter(t for topic in topics.values() for t in topic)
@@ -175,8 +172,8 @@ def _profiles(
     }
     prefixed = {doc: _story_terms(topic, weight) for doc, topic in topics.items()}
     profiles = [
-        profile(figure, context, prefixed.get(figure.doc, frozenset()), weight)
-        for figure, context in zip(figures, contexts, strict=True)
+        profile(figure, measure, context, prefixed.get(figure.doc, frozenset()), weight)
+        for figure, measure, context in zip(figures, measures, contexts, strict=True)
     ]
     return profiles, weight
 
