@@ -38,6 +38,18 @@ MEASURES = [
         id="relative-clause",
     ),
     pytest.param(
+        "Car sales, which jumped nearly 40% last year, slowed.",
+        "40%",
+        "car sales",
+        id="relative-clause-qualified",
+    ),
+    pytest.param(
+        "And bridge costs in the region of $2 billion are a record.",
+        "$2 billion",
+        "bridge costs",
+        id="qualifier-is-no-measure",
+    ),
+    pytest.param(
         "The EU listed an additional 38 individuals on Monday.",
         "38",
         "additional people",

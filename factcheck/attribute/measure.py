@@ -308,7 +308,7 @@ def _noun_after(text: str, end: int, vocab: Vocabulary, limit: int) -> str:
 def _noun_before_verb(text: str, figure: Figure, vocab: Vocabulary) -> str:
     """`bilateral trade soared by` -> "bilateral trade"; else the last content words before."""
     clause = _clause_before(text, figure)
-    words = _WORD.findall(clause)
+    words = _WORD.findall(_qualifier_tail().sub("", clause))
     if words and words[0].lower() in _RELATIVE:
         antecedent = _antecedent(text, figure, len(clause))
         if antecedent:
@@ -414,6 +414,15 @@ def _clause_before(text: str, figure: Figure) -> str:
     if len(pieces) == 1 and window > figure.sentence_start:
         clause = clause.partition(" ")[2]  # the window cut a word: drop its tail
     return clause
+
+
+@cache
+def _qualifier_tail() -> regex.Pattern[str]:
+    """The qualifier right before a figure ("in the region of", "more than"): it
+    says how exact the figure is, never what it measures."""
+    lex = lexicon()
+    phrases = [*lex.approx, *lex.bounds, *lex.exact_words]
+    return regex.compile(rf"(?i)\b{alternation(phrases)}\s*$")
 
 
 def _place(word: str, vocab: Vocabulary) -> str:
