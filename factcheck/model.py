@@ -13,6 +13,10 @@ from typing import Any
 
 #: Kinds of figure of the contract.
 KINDS = ("percent", "count", "money", "duration", "quantity")
+#: Standings (`Figure.status`) that a later report supersedes.
+PROVISIONAL = frozenset({"preliminary", "forecast", "estimate", "target"})
+#: Standings that say what a figure is expected to be, not what it was.
+EXPECTED = frozenset({"forecast", "target"})
 
 
 @dataclass(frozen=True, slots=True)

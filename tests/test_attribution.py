@@ -271,12 +271,93 @@ PERIODS = [
     ),
     pytest.param("Turnout in the second round was 61%.", "61%", "second round", id="second-round"),
     pytest.param("Unemployment was 7.3%.", "7.3%", "", id="no-period"),
+    pytest.param(
+        "Exports exceeded $18 billion in January-October 2023.",
+        "$18 billion",
+        "2023-01/2023-10",
+        id="month-range-and-year",
+    ),
+    pytest.param(
+        "In January–February, exports reached $3 billion.",
+        "$3 billion",
+        "2024-01/2024-02",
+        id="month-range-this-year",
+    ),
+    pytest.param(
+        "Between November and February, sales fell 4%.",
+        "4%",
+        "2023-11/2024-02",
+        id="month-range-over-new-year",
+    ),
+    pytest.param(
+        "In the first nine months of 2023, sales rose 5%.",
+        "5%",
+        "2023-01/2023-09",
+        id="first-months",
+    ),
+    pytest.param(
+        "Russia accounted for over half of the trade over the past two years.",
+        "half",
+        "2022/2023",
+        id="past-years",
+    ),
+    pytest.param("Trade grew 12% in 2020-2021.", "12%", "2020/2021", id="year-range"),
+    pytest.param(
+        "Inflation reached 7.8% this month, the office said.", "7.8%", "", id="this-month-outturn"
+    ),
+    pytest.param("The bank expects growth of 3% this year.", "3%", "2024", id="this-year-forecast"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "figure", "expected"), PERIODS)
 def test_period(attributed, sentence, figure, expected):
     assert attributed(sentence, figure).period == expected
+
+
+#: A sentence that names no period takes the one stated just before it.
+CARRIED_PERIODS = [
+    pytest.param(
+        "In 2023 trade rose 5% to $46 bln. Exports from Russia were $22 bln.",
+        "$22 bln",
+        "2023",
+        id="previous-sentence-any-measure",
+    ),
+    pytest.param(
+        "In 2023 trade rose 5% to $46 bln.\n\nExports from Russia were $22 bln.",
+        "$22 bln",
+        "",
+        id="not-across-a-paragraph",
+    ),
+    pytest.param(
+        "In 2023 trade rose 5% to $46 bln. The weather was mild. Exports were $22 bln.",
+        "$22 bln",
+        "",
+        id="two-back-needs-the-same-measure",
+    ),
+    pytest.param(
+        "In 2023 trade rose 5% to $46 bln. The weather was mild. The trade with China was $9 bln.",
+        "$9 bln",
+        "2023",
+        id="two-back-same-measure",
+    ),
+    pytest.param(
+        "Inflation rose to 85% from 83% in September. The core rate was 70%.",
+        "70%",
+        "",
+        id="not-from-a-comparison-base",
+    ),
+    pytest.param(
+        "Inflation was 85% in October. Exports fell 4%.",
+        "4%",
+        "2023-10",
+        id="percent-after-percent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), CARRIED_PERIODS)
+def test_carried_period(attributed, text, figure, expected):
+    assert attributed(text, figure).period == expected
 
 
 # --------------------------------------------------------------------------

@@ -314,6 +314,24 @@ MONEY = [
         id="usd-bln",
     ),
     pytest.param(
+        "Trade reached $46.5 bln. Exports rose.",
+        "$46.5 bln",
+        money(4.65e10, "USD", text="$46.5 bln"),
+        id="bln-point-ending-the-sentence",
+    ),
+    pytest.param(
+        "Trade reached $46.5 bln.",
+        "$46.5 bln",
+        money(4.65e10, "USD", text="$46.5 bln"),
+        id="bln-point-ending-the-text",
+    ),
+    pytest.param(
+        "Some 2 mln. tonnes were shipped.",
+        "2 mln.",
+        {"value": 2e6, "text": "2 mln. tonnes"},
+        id="mln-point-inside-the-sentence",
+    ),
+    pytest.param(
         "The EU pledged €300m for reconstruction.",
         "€300m",
         money(3e8, "EUR"),

@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict, deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from factcheck.attribute.measure import measure_of, subject_of, terms
 from factcheck.attribute.scope import scope_of
 from factcheck.attribute.source import source_of
-from factcheck.attribute.when import as_of_of, period_of, status_of
-from factcheck.model import Document, Figure
+from factcheck.attribute.when import as_of_of, is_comparison_base, period_of, status_of
+from factcheck.model import EXPECTED, Document, Figure
 
 __all__ = ["attribute_document"]
 
@@ -30,46 +31,53 @@ def attribute_document(document: Document, figures: Sequence[Figure]) -> list[Fi
         _attribute(document, figure, _neighbours(figure, by_sentence[figure.sentence_start]))
         for figure in figures
     ]
-    return _carry_periods(attributed)
+    return _carry_periods(document.text, attributed)
 
 
-def _carry_periods(figures: list[Figure]) -> list[Figure]:
-    """A sentence that names no period continues the period of a sentence shortly
-    before it that stated one for a figure of the same unit and of a measure
-    that goes on ("In 2023 trade reached $46.5 bln, by Russian data. Exports
-    were $22.6 bln. Belarus puts trade at $54 bln."). Only periods stated in
-    the text are lent, never ones a sentence itself borrowed."""
+def _carry_periods(text: str, figures: list[Figure]) -> list[Figure]:
+    """A sentence that names no period continues the period stated just before
+    it ("In 2023 trade reached $46.5 bln. Exports were $22.6 bln."), or by a
+    sentence shortly before for a figure of a measure that goes on. Only
+    periods stated in the text for a figure of the same unit are lent, never
+    ones a sentence itself borrowed, nor the period of a comparison's base."""
     out: list[Figure] = []
-    # per sentence of the last few: unit -> [(period, measure terms)] stated there
-    recent: deque[dict[str, list[tuple[str, frozenset[str]]]]] = deque(maxlen=CARRY_SENTENCES)
-    sentence = -1
+    recent: deque[_Stated] = deque(maxlen=CARRY_SENTENCES)
     for figure in figures:
-        if figure.sentence_start != sentence:
-            recent.appendleft(defaultdict(list))
-            sentence = figure.sentence_start
+        if not recent or figure.sentence_start != recent[0].start:
+            end = figure.sentence_start + len(figure.sentence)
+            recent.appendleft(_Stated(figure.sentence_start, end, defaultdict(list)))
         measure = frozenset(terms(figure.measure))
         if figure.period:
-            recent[0][figure.unit].append((figure.period, measure))
+            if not is_comparison_base(figure):  # "up from 83.5% in September"
+                recent[0].periods[figure.unit].append((figure.period, measure))
         else:
-            figure = _carried(figure, measure, list(recent)[1:])
+            figure = _carried(text, figure, measure, list(recent)[1:])
         out.append(figure)
     return out
 
 
-#: How many sentences before a figure's own may lend it their period.
+#: How many sentences with figures before a figure's own may lend it their period.
 CARRY_SENTENCES = 3
 
 
-def _carried(
-    figure: Figure,
-    measure: frozenset[str],
-    earlier: list[dict[str, list[tuple[str, frozenset[str]]]]],
-) -> Figure:
-    """The figure with the period of the nearest earlier sentence that stated one for
-    a figure of its unit and a measure that goes on, or unchanged."""
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """The periods a sentence states, per unit, with the measure terms of each."""
+
+    start: int
+    end: int
+    periods: defaultdict[str, list[tuple[str, frozenset[str]]]]
+
+
+def _carried(text: str, figure: Figure, measure: frozenset[str], earlier: list[_Stated]) -> Figure:
+    """The figure with the period of the nearest earlier sentence that stated one
+    for a figure of its unit: the sentence right before it in its paragraph, or
+    one a little further back whose measure goes on; else unchanged."""
     for stated in earlier:
-        for period, before in stated.get(figure.unit, ()):
-            if not measure or not before or measure & before:  # the same story goes on
+        gap = text[stated.end : figure.sentence_start]
+        next_to = stated is earlier[0] and not gap.strip() and gap.count("\n") < 2
+        for period, before in stated.periods.get(figure.unit, ()):
+            if next_to or not measure or not before or measure & before:
                 return dataclasses.replace(figure, period=period)
     return figure
 
@@ -95,6 +103,7 @@ def _attribute(
     measure = measure_of(figure, document.text)
     if source and measure.lower() in source.lower():
         measure = ""  # "according to the Russian government, trade grew": who, not what
+    status = status_of(figure)
     return dataclasses.replace(
         figure,
         measure=measure,
@@ -102,6 +111,6 @@ def _attribute(
         source=source,
         scope=scope_of(figure, subject, source),
         as_of=as_of_of(figure, document.date, others),
-        period=period_of(figure, document.date, others),
-        status=status_of(figure),
+        period=period_of(figure, document.date, others, expected=status in EXPECTED),
+        status=status,
     )

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
+from factcheck.extract.lexicon import lexicon
 from factcheck.extract.patterns import alternation
 from factcheck.model import Figure
 
@@ -35,6 +36,7 @@ class TimeWords:
     months: dict[str, int]
     weekdays: dict[str, int]
     not_as_of: frozenset[str]
+    comparison_base: re.Pattern[str]
     relative_days: dict[str, int]
     quarters: dict[str, str]
     rounds: dict[str, str]
@@ -65,8 +67,14 @@ def time_words() -> TimeWords:
         rf"|(?P<relative>{alternation(data['relative_days'])}))\b",
         re.IGNORECASE,
     )
+    count = rf"(?:\d{{1,2}}|{alternation(_counts())})"
     period_marks = re.compile(
-        rf"\b(?:(?P<quarter>{alternation(data['quarters'])})(?:\s+of)?(?:\s+(?P<q_year>(?:19|20)\d\d))?"
+        rf"\b(?:{month.format(g='from_month')}\s*(?:-|–|—|to|through|thru|and)\s*"
+        rf"{month.format(g='to_month')}(?:,?\s+(?P<range_year>(?:19|20)\d\d))?"
+        rf"|(?P<from_year>(?:19|20)\d\d)\s*(?:-|–|—|to|through|and)\s*(?P<to_year>(?:19|20)\d\d)"
+        rf"|first\s+(?P<first_n>{count})\s+months(?:\s+of\s+(?P<first_year>(?:19|20)\d\d))?"
+        rf"|(?:last|past)\s+(?P<past_n>{count})\s+(?P<past_unit>years|months)"
+        rf"|(?P<quarter>{alternation(data['quarters'])})(?:\s+of)?(?:\s+(?P<q_year>(?:19|20)\d\d))?"
         rf"|(?P<round>{alternation(data['rounds'])})"
         rf"|{month.format(g='month')}(?:\s+(?P<month_year>(?:19|20)\d\d))?"
         r"|(?P<relative>(?:last|this|past|next|previous)\s+(?:year|month))"
@@ -79,6 +87,7 @@ def time_words() -> TimeWords:
         months=months,
         weekdays=weekdays,
         not_as_of=frozenset(data["not_as_of"]),
+        comparison_base=re.compile(rf"\b{alternation(data['comparison_base'])}\s*$", re.IGNORECASE),
         relative_days=data["relative_days"],
         quarters=data["quarters"],
         rounds=data["rounds"],
@@ -89,6 +98,11 @@ def time_words() -> TimeWords:
         period_marks=period_marks,
         status_marks=re.compile(rf"\b(?:{alternation(status)})\b", re.IGNORECASE),
     )
+
+
+def _counts() -> dict[str, int]:
+    """Number words that count months or years in a period ("the past two years")."""
+    return {word: n for word, n in lexicon().cardinals.items() if 2 <= n <= 12}
 
 
 @lru_cache(maxsize=1024)
@@ -122,9 +136,18 @@ def as_of_of(
 
 
 def period_of(
-    figure: Figure, document_date: str | None, others: Sequence[tuple[int, int, bool]] = ()
+    figure: Figure,
+    document_date: str | None,
+    others: Sequence[tuple[int, int, bool]] = (),
+    *,
+    expected: bool = False,
 ) -> str:
-    """The period the figure is about when its sentence names one, else ""."""
+    """The period the figure is about when its sentence names one, else "".
+
+    "This month" and "this year" are not over on the document's date, so only
+    a figure `expected` for them (a forecast, a target) is about them; an
+    outturn said of them holds on its day ("inflation reached 7.8% this
+    month", written on the 3rd, is the figure published this month)."""
     words = time_words()
     today = _day(document_date)
     at, end = _offsets(figure)
@@ -141,7 +164,7 @@ def period_of(
             continue
         if _beyond(mark, at, end, others):
             continue
-        period = _period(mark, today, words)
+        period = _period(mark, today, words, expected)
         if period:
             distance = _distance(mark, at, end)
             if best is None or distance < best[0]:
@@ -153,6 +176,12 @@ _PART_FIRST_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
 
 #: Words before a period that make it the base of a comparison, not the figure's own.
 _COMPARED = frozenset({"than", "versus", "vs", "to", "with", "over"})
+
+
+def is_comparison_base(figure: Figure) -> bool:
+    """The figure is what another was compared to: "up from 83.5% in September"."""
+    at, _ = _offsets(figure)
+    return bool(time_words().comparison_base.search(figure.sentence[max(0, at - 16) : at]))
 
 
 def status_of(figure: Figure) -> str:
@@ -257,7 +286,13 @@ def _iso(year: int, month: int, day: int) -> str:
         return ""
 
 
-def _period(mark: re.Match[str], today: date | None, words: TimeWords) -> str:
+def _period(mark: re.Match[str], today: date | None, words: TimeWords, expected: bool) -> str:
+    if mark.group("from_month") or mark.group("first_n"):
+        return _month_range(mark, today, words)
+    if mark.group("from_year"):
+        return f"{mark.group('from_year')}/{mark.group('to_year')}"
+    if mark.group("past_n"):
+        return _past(mark, today)
     if mark.group("year"):
         return mark.group("year")
     if mark.group("round"):
@@ -283,8 +318,51 @@ def _period(mark: re.Match[str], today: date | None, words: TimeWords) -> str:
     which, unit = _spaced(mark.group("relative")).split()
     if today is None or which == "previous":  # "the previous month": previous to what the text says
         return ""
+    if which == "this" and not expected:
+        return ""
     shift = {"last": -1, "past": -1, "next": 1}.get(which, 0)
     if unit == "year":
         return str(today.year + shift)
     y, m = divmod(today.year * 12 + today.month - 1 + shift, 12)
     return f"{y}-{m + 1:02d}"
+
+
+def _month_range(mark: re.Match[str], today: date | None, words: TimeWords) -> str:
+    """ "January-October 2022" or "the first ten months of 2022" as the range
+    "2022-01/2022-10"; without a year, the last such range up to the document's date."""
+    if mark.group("first_n"):
+        first, last = 1, _count(mark.group("first_n"))
+        year_text = mark.group("first_year")
+    else:
+        if not mark.group("from_month")[0].isupper():
+            return ""
+        first = words.months[mark.group("from_month").rstrip(".").lower()]
+        last = words.months[mark.group("to_month").rstrip(".").lower()]
+        year_text = mark.group("range_year")
+    if not 1 <= last <= 12:
+        return ""
+    if year_text:
+        end_year = int(year_text)
+    elif today is None:
+        return f"?-{first:02d}/?-{last:02d}"
+    else:
+        end_year = today.year if last <= today.month else today.year - 1
+    start_year = end_year if first <= last else end_year - 1
+    return f"{start_year}-{first:02d}/{end_year}-{last:02d}"
+
+
+def _past(mark: re.Match[str], today: date | None) -> str:
+    """ "Over the past two years" as the last two whole years before the document's
+    date ("2022/2023" in 2024); "the past three months" as the last three whole months."""
+    if today is None:
+        return ""
+    n = _count(mark.group("past_n"))
+    if mark.group("past_unit").lower() == "years":
+        return f"{today.year - n}/{today.year - 1}"
+    last = today.year * 12 + today.month - 2
+    first = last - n + 1
+    return f"{first // 12}-{first % 12 + 1:02d}/{last // 12}-{last % 12 + 1:02d}"
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _counts()[text.lower()]

@@ -1,12 +1,12 @@
 """When two figures may be set against each other: periods, report days, standing.
 
 A conflict needs two figures that claim the same thing for the same time.
-Two stated periods must agree ("2022" and "2022-10" may, "2021" and "2022"
-may not). A figure without a stated period holds on its report day: two
-reports of a running tally on different days are a series, not a
-disagreement; a level that does not move by the day is one claim within a
-week. So are a series a preliminary figure and a later final one, or a
-forecast and the outturn.
+Two stated periods must share a month ("2022" and "2022-10" may,
+"2021" and "2022" may not; a range "2022-01/2022-10" is one period). A
+figure without a stated period holds on its report day: two reports of a
+running tally on different days are a series, not a disagreement; a level
+that does not move by the day is one claim within a week. So are a series
+a preliminary figure and a later final one, or a forecast and the outturn.
 """
 
 from __future__ import annotations
@@ -14,12 +14,8 @@ from __future__ import annotations
 from datetime import date
 
 from factcheck.compare.linkage import linkage
-from factcheck.model import Figure
+from factcheck.model import EXPECTED, PROVISIONAL, Figure
 
-#: Standings that a later report supersedes.
-PROVISIONAL = frozenset({"preliminary", "forecast", "estimate", "target"})
-#: Standings that say what a figure is expected to be.
-EXPECTED = frozenset({"forecast", "target"})
 _QUARTER_MONTHS = {
     "Q1": (1, 3),
     "Q2": (4, 6),
@@ -31,27 +27,63 @@ _QUARTER_MONTHS = {
 
 
 def comparable_periods(a: str, b: str) -> bool:
-    """Two periods may describe the same time: an unstated part matches anything."""
+    """Two periods may describe the same time: they share a month, and an
+    unstated part matches anything ("2022" and "2022-10", "?-10" and "2022-10",
+    "2022-01/2022-10" and "2022-Q3")."""
     if not a or not b or a == b:
         return True
-    year_a, _, part_a = a.partition("-")
-    year_b, _, part_b = b.partition("-")
     if _is_round(a) or _is_round(b):
         return not (_is_round(a) and _is_round(b))  # "first round" and "second round" differ
-    if "?" not in (year_a, year_b) and year_a != year_b:
-        return False
-    return not part_a or not part_b or _months(part_a) & _months(part_b) != set()
+    span_a, span_b = _span(a), _span(b)
+    if span_a is None or span_b is None:
+        return True
+    (year_a, first_a, last_a), (year_b, first_b, last_b) = span_a, span_b
+    if year_a is None or year_b is None:  # a month of a year the text does not give
+        months_a = _months_of_year(first_a, last_a)
+        return bool(months_a & _months_of_year(first_b, last_b))
+    return first_a + 12 * year_a <= last_b + 12 * year_b and (
+        first_b + 12 * year_b <= last_a + 12 * year_a
+    )
 
 
 def _is_round(period: str) -> bool:
     return period.endswith("round")
 
 
-def _months(part: str) -> set[int]:
-    if part in _QUARTER_MONTHS:
-        first, last = _QUARTER_MONTHS[part]
-        return set(range(first, last + 1))
-    return {int(part)} if part.isdigit() else set()
+#: A period's first and last month and how many years it runs past its first.
+_Span = tuple[int | None, int, int]
+
+
+def _span(period: str) -> _Span | None:
+    """(year, first month, last month) of a period, months counted from its year
+    so that a range may run into the next ("2022-11/2023-02" is 2022, 11, 14);
+    None when the period is not a calendar one."""
+    start, _, stop = period.partition("/")
+    first = _part_span(start)
+    last = _part_span(stop) if stop else first
+    if first is None or last is None:
+        return None
+    year, first_month, _ = first
+    last_year, _, last_month = last
+    if year is None or last_year is None:
+        return (None, first_month, last_month if last_month >= first_month else last_month + 12)
+    return (year, first_month, last_month + 12 * (last_year - year))
+
+
+def _part_span(part: str) -> _Span | None:
+    year_text, _, rest = part.partition("-")
+    year = None if year_text == "?" else int(year_text) if year_text.isdigit() else -1
+    if year == -1:
+        return None
+    if not rest:
+        return (year, 1, 12)
+    if rest in _QUARTER_MONTHS:
+        return (year, *_QUARTER_MONTHS[rest])
+    return (year, int(rest), int(rest)) if rest.isdigit() else None
+
+
+def _months_of_year(first: int, last: int) -> set[int]:
+    return {(m - 1) % 12 + 1 for m in range(first, min(last, first + 11) + 1)}
 
 
 def same_time(a: Figure, b: Figure, *, tally: bool = False) -> bool:

@@ -225,8 +225,10 @@ def grammar() -> Grammar:
     attached_scale = alternation(lex.abbreviated_scales, ignore_case=False)
     spaced_scale = alternation((w for w in lex.abbreviated_scales if len(w) > 1), ignore_case=False)
     spaced_letter = alternation(lex.spaced_scales, ignore_case=False)  # "2.33 k." at the end
+    # The point of "bln." unless it also ends the sentence ("$46.5 bln. Exports ...").
+    scale_point = r"(?:\.(?![ \t]*(?:\n|\Z)|[ \t]+[\"“‘(]?[A-Z]))?"
     scale = (
-        rf"(?:(?<=\d){attached_scale}\.?(?!{L})|\s?{spaced_scale}\.?(?!{L})"
+        rf"(?:(?<=\d){attached_scale}{scale_point}(?!{L})|\s?{spaced_scale}{scale_point}(?!{L})"
         rf"|\s+{big_scale}(?!{L})"
         rf"|(?<=\d)[ \t]+{spaced_letter}(?=[ \t]*(?:[.,;:!?)\]\n]|\Z)))"
     )
