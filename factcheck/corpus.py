@@ -17,6 +17,7 @@ import codecs
 import csv
 import itertools
 import json
+import math
 import os
 import re
 import stat
@@ -41,6 +42,10 @@ DOCUMENT_FIELDS = ("title", "source", "url", "date")
 #: (the same heuristic as git and grep).
 BINARY_SNIFF = 8192
 
+#: The longest CSV cell read (the csv module's default, 131,072 characters,
+#: is shorter than a long article and would end the file).
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+
 _FENCE = "---"
 _KEY = re.compile(r"\w[\w .-]*")
 _NOT_FOUND = "no such file or directory"
@@ -61,11 +66,16 @@ class InputProblem:
     message: str
 
     def __str__(self) -> str:
-        """The `path:line: message` form that compilers and linters print."""
+        """The `path:line: message` form that compilers and linters print, on
+        one line whatever the file name holds."""
+        path = self.path.translate(_LINE_SAFE)
         if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}: {self.message}"
+            return f"{path}: {self.message}"
+        return f"{path}:{self.line}: {self.message}"
 
+
+#: Line breaks in a file name, written as escapes so a problem stays one line.
+_LINE_SAFE = str.maketrans({"\n": "\\n", "\r": "\\r"})
 
 Item = Document | InputProblem
 
@@ -144,7 +154,7 @@ def _read_folder(folder: str) -> Iterator[Item]:
     if not files and not problems:
         yield InputProblem(folder, None, "no .txt or .md documents in this folder")
     for path in files:
-        yield _read_text_file(path)
+        yield _read_text_file(path, regular_only=True)
 
 
 def _folder_files(folder: str) -> tuple[list[str], list[InputProblem]]:
@@ -174,9 +184,15 @@ def _folder_files(folder: str) -> tuple[list[str], list[InputProblem]]:
 # Text files and standard input
 
 
-def _read_text_file(path: str) -> Item:
-    """A whole article file; its id is the file name without extension."""
+def _read_text_file(path: str, *, regular_only: bool = False) -> Item:
+    """A whole article file; its id is the file name without extension.
+
+    A folder holds articles, so a pipe or device found in one is skipped
+    (reading it could wait forever); named on the command line, it is read,
+    as `<(curl ...)` gives a pipe."""
     try:
+        if regular_only and not stat.S_ISREG(os.stat(path).st_mode):
+            return InputProblem(path, None, "not a regular file (a pipe, socket or device)")
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
@@ -224,6 +240,8 @@ def _decode(data: bytes) -> str | tuple[int | None, str]:
     Offsets in figures count from the first character after the BOM, as
     every editor shows the file.
     """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, "not UTF-8 text: UTF-32 byte order mark at offset 0"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, "not UTF-8 text: UTF-16 byte order mark at offset 0"
     if b"\x00" in data[:BINARY_SNIFF]:
@@ -244,6 +262,7 @@ def _byte_detail(error: UnicodeDecodeError, base: int) -> str:
 
 def _text_document(text: str, path: str, doc_id: str) -> Item:
     """A document from decoded text, its front matter read as metadata."""
+    text = _LONE_CR.sub("\n", text)
     metadata, body_start = parse_front_matter(text)
     if not text[body_start:].strip():
         return InputProblem(path, None, _EMPTY)
@@ -400,13 +419,30 @@ def _jsonl_rows(path: str, lines: Iterator[tuple[int, bytes]]) -> Iterator[Row |
 def _parse_json_object(line: str) -> dict[str, object] | str:
     """The object on a JSONL line, or the message saying why there is none."""
     try:
-        value = json.loads(line)
+        value = json.loads(line, parse_constant=_no_constant, parse_float=_finite_float)
+    except _NotFinite as error:
+        return f"line has a number JSON cannot hold: {error}"
     except json.JSONDecodeError as error:
         return f"line is not JSON: {error.msg} (column {error.colno})"
     except (ValueError, RecursionError) as error:
         return f"line is not JSON: {error}"
     if not isinstance(value, dict):
         return f"line is not a JSON object (got {_json_type(value)})"
+    return value
+
+
+class _NotFinite(ValueError):
+    """A JSONL number that is no finite number (NaN, Infinity, 1e999)."""
+
+
+def _no_constant(name: str) -> float:
+    raise _NotFinite(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(text)
     return value
 
 
@@ -433,6 +469,7 @@ def _csv_rows(path: str, lines: Iterator[tuple[int, bytes]]) -> Iterator[Row | I
     record after it, so an undecodable line or a CSV syntax error ends the
     file with a problem.
     """
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     reader = csv.reader(_decoded_lines(lines))
     header: list[str] | None = None
     start = 1
@@ -486,7 +523,7 @@ def _row_document(row: Row, path: str, stem: str) -> Item:
         return InputProblem(path, row.line, _EMPTY)
     doc_id = (_as_text(known.get("id")) or "").strip() or f"{stem}-{row.line}"
     metadata = {name: value for name in DOCUMENT_FIELDS if (value := _as_text(known.get(name)))}
-    return _make_document(doc_id, path, text, {**extra, **metadata}, 0)
+    return _make_document(doc_id, path, _LONE_CR.sub("\n", text), {**extra, **metadata}, 0)
 
 
 def _as_text(value: object) -> str | None:
@@ -500,6 +537,11 @@ def _as_text(value: object) -> str | None:
     if isinstance(value, str) and value:
         return value
     return None
+
+
+#: A carriage return that is a line break of its own (old Mac files): read as
+#: "\n", one character for one, so offsets stay those of the file.
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def _make_document(

@@ -16,6 +16,7 @@ from functools import lru_cache
 from factcheck.extract.atoms import Atom, read_atom
 from factcheck.extract.backward import Behind
 from factcheck.extract.lexicon import Lexicon, lexicon
+from factcheck.extract.numbers import news_sized
 from factcheck.extract.patterns import WORD_END, Grammar, L, grammar
 from factcheck.extract.starts import candidate_starts
 from factcheck.model import Document, Figure
@@ -53,6 +54,7 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
         return
     index = TextIndex.of(text, body)
     skip_next = False
+    last_end = 0
     for i, atom in enumerate(atoms):
         if skip_next:
             skip_next = False
@@ -64,9 +66,15 @@ def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure
         )
         if ranged:
             skip_next = True
-            yield _range_figure(atom, following, document, index, gram)
+            figure = _range_figure(atom, following, document, index, gram)
         else:
-            yield _single_figure(atom, document, index, lex, gram)
+            figure = _single_figure(atom, document, index, lex, gram)
+        if figure.start < last_end:
+            continue  # "4 ten-ton trucks": a figure's counted noun holds no figure of its own
+        bounds = (figure.value, figure.low, figure.high, *figure.interval)
+        if all(news_sized(x) for x in bounds if x is not None):
+            yield figure  # "$1e29 trillion" multiplies past any figure news prints
+            last_end = figure.end
 
 
 def _atoms(text: str, body: int, lex: Lexicon, gram: Grammar) -> Iterator[Atom]:

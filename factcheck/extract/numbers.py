@@ -7,6 +7,7 @@ comparison interval widens by.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,26 @@ class Number:
     rounding: float
 
 
+#: The largest magnitude read as a figure. News stops well short of it (the
+#: world's yearly output is about 1e14 dollars, the worst recorded inflation,
+#: Hungary's in 1946, about 4e29 percent a year); a longer number is a code,
+#: a serial or noise, and is no figure.
+LARGEST = 1e30
+#: Digits an exponent may have ("1.5e12", "10^-6"); more is no figure either.
+_EXPONENT_DIGITS = 3
+
+
+def news_sized(value: float) -> bool:
+    """A finite value that news could print: never inf, NaN or beyond `LARGEST`."""
+    return math.isfinite(value) and abs(value) <= LARGEST
+
+
+def _sized(number: Number | None) -> Number | None:
+    if number is None or not (news_sized(number.value) and math.isfinite(number.rounding)):
+        return None
+    return number
+
+
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d{1,2}")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 _POWER = re.compile(  # mantissa, base, exponent; "x" or the multiplication sign
@@ -30,7 +51,12 @@ _WORD_SPLIT = re.compile(r"[\s\-‐]+")
 
 
 def read_digits(text: str) -> Number | None:
-    """`2,400` -> 2400; `12 500` -> 12500; `82,86` (decimal comma) -> 82.86; `2 1/2` -> 2.5."""
+    """`2,400` -> 2400; `12 500` -> 12500; `82,86` (decimal comma) -> 82.86; `2 1/2` -> 2.5.
+    None when the digits are no figure news prints (see `LARGEST`)."""
+    return _sized(_read_digits(text))
+
+
+def _read_digits(text: str) -> Number | None:
     whole, point, decimals = text.partition(".")
     if (
         whole.isascii()
@@ -44,6 +70,8 @@ def read_digits(text: str) -> Number | None:
     power = _POWER.fullmatch(text)
     if power:  # "1.3x10^6", "2.48x10-5" (also with the multiplication and minus signs), "2^10"
         mantissa, base, exponent = power.groups()
+        if len(exponent.lstrip("+-")) > _EXPONENT_DIGITS:
+            return None
         if base is None:
             mantissa, base = "1", mantissa
         try:
@@ -59,8 +87,10 @@ def read_digits(text: str) -> Number | None:
     except ValueError:
         return None
     mantissa, _, exponent = text.lower().partition("e")
+    if len(exponent.lstrip("+-")) > _EXPONENT_DIGITS or not news_sized(value):
+        return None
     decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
-    return Number(value, 0.5 * 10.0 ** (int(exponent or 0) - decimals))
+    return Number(value, 0.5 * 10.0 ** max(int(exponent or 0) - decimals, -300))
 
 
 def _read_fraction(text: str) -> Number | None:
@@ -82,8 +112,16 @@ def read_words(text: str, lex: Lexicon) -> Number | None:
     the group so far, larger scales close a group into the total. `point`
     starts decimals ("two point five"); a closing "and a half" or "and two
     thirds" adds a fraction of the last scale read ("two million and a
-    half" is 2.5 million).
+    half" is 2.5 million). None when the words name no figure news prints
+    ("two billion billion billion ...", see `LARGEST`).
     """
+    try:
+        return _sized(_read_words(text, lex))
+    except OverflowError:
+        return None
+
+
+def _read_words(text: str, lex: Lexicon) -> Number | None:
     words = [w for w in _WORD_SPLIT.split(text.lower()) if w]
     negative = bool(words) and words[0] in lex.negative_words
     words = words[1:] if negative else words
