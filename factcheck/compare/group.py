@@ -85,18 +85,20 @@ def group_figures(
     by_rule: dict[str, list[Figure]] = defaultdict(list)
     for index, rule in claimed.items():
         by_rule[rule.id].append(figures[index])
-    groups = [
-        ClaimGroup(rule.id, rule.label, rule.unit, tuple(by_rule[rule.id]), rule)
-        for rule in rules
-        if by_rule.get(rule.id)
-    ]
     # in document order, so that the groups do not depend on the order the files came in
-    rest = sorted(
-        (figure for i, figure in enumerate(figures) if i not in claimed),
-        key=lambda f: (f.doc, f.start, f.end),
-    )
+    groups = [
+        ClaimGroup(rule.id, rule.label, rule.unit, tuple(sorted(members, key=_place)), rule)
+        for rule in rules
+        if (members := by_rule.get(rule.id))
+    ]
+    rest = sorted((figure for i, figure in enumerate(figures) if i not in claimed), key=_place)
     with _no_cycle_collection():
         return groups + _automatic_groups(rest, topics or {})
+
+
+def _place(figure: Figure) -> tuple[str, int, int]:
+    """Where a figure stands in the corpus, whatever order its files came in."""
+    return figure.doc, figure.start, figure.end
 
 
 @contextmanager
