@@ -129,6 +129,23 @@ def test_a_newline_in_a_file_name_stays_on_one_problem_line() -> None:
 
 
 # --------------------------------------------------------------------------
+# 3. Text without sentence ends: a run of bare numbers is no figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("1 " * 20000, [], id="twenty-thousand-ones"),
+        pytest.param("Scores: 12 14 15 19. Then 3 people left.", ["3 people left"], id="table-row"),
+        pytest.param("Codes 1, 234, 567 were read.", ["1", "234", "567"], id="a-list-still-reads"),
+        pytest.param("Some 10 12 people came.", ["10", "12 people"], id="two-are-no-run"),
+    ],
+)
+def test_runs_of_bare_numbers(text: str, expected: list[str]) -> None:
+    assert [f.text for f in extract_figures(text, doc="t")] == expected
+
+
+# --------------------------------------------------------------------------
 # 11. Figures never overlap
 
 

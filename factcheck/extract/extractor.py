@@ -47,9 +47,10 @@ def extract_document(document: Document) -> list[Figure]:
 
 def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure]:
     text, body = document.text, document.body_start
-    atoms = [
-        atom for atom in _atoms(text, body, lex, gram) if _is_figure(atom, text, body, lex, gram)
-    ]
+    atoms = _outside_number_runs(
+        [atom for atom in _atoms(text, body, lex, gram) if _is_figure(atom, text, body, lex, gram)],
+        text,
+    )
     if not atoms:
         return
     index = TextIndex.of(text, body)
@@ -104,6 +105,35 @@ def _atoms(text: str, body: int, lex: Lexicon, gram: Grammar) -> Iterator[Atom]:
 
 
 # --- what is not a figure ---------------------------------------------------
+
+#: How many bare numbers in a row, with only spaces between, make a
+#: table row or a list of numbers rather than figures of a sentence.
+NUMBER_RUN = 3
+_RUN_GAP = re.compile(r"\s*")
+
+
+def _outside_number_runs(atoms: list[Atom], text: str) -> list[Atom]:
+    """The atoms without those in runs of `NUMBER_RUN` or more bare numbers ("12
+    14 15 19", a table row; "1 1 1 ...", noise): they count nothing a reader
+    could name, and a long run would make a figure of every digit."""
+    keep = [True] * len(atoms)
+    run_start = 0
+    for i in range(1, len(atoms) + 1):
+        joined = (
+            i < len(atoms)
+            and _bare_digits(atoms[i])
+            and _bare_digits(atoms[i - 1])
+            and _RUN_GAP.fullmatch(text, atoms[i - 1].end, atoms[i].start) is not None
+        )
+        if not joined:
+            if i - run_start >= NUMBER_RUN:
+                keep[run_start:i] = [False] * (i - run_start)
+            run_start = i
+    return [atom for atom, kept in zip(atoms, keep, strict=True) if kept]
+
+
+def _bare_digits(atom: Atom) -> bool:
+    return atom.source == "digits" and not atom.has_unit and not atom.has_scale
 
 
 def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) -> bool:
