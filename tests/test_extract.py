@@ -239,6 +239,18 @@ PERCENT = [
         pp(3.5, is_change=True),
         id="basis-points",
     ),
+    pytest.param(
+        "Unemployment rose 1.5 points to 10.7% in March.",
+        "1.5 points",
+        pp(1.5, is_change=True),
+        id="points-before-the-percentage",
+    ),
+    pytest.param(
+        "The striker scored 12 points in the final.",
+        "12 points",
+        count(12),
+        id="points-without-percentages",
+    ),
 ]
 
 
@@ -831,6 +843,18 @@ QUALIFIERS = [
         "70",
         count(70, **gt(70)),
         id="more-than",
+    ),
+    pytest.param(
+        "Exports exceeded $18 billion in the first ten months.",
+        "$18 billion",
+        money(18e9, "USD", **gt(18e9)),
+        id="exceeded",
+    ),
+    pytest.param(
+        "Damage could exceed €400 million, insurers said.",
+        "€400 million",
+        money(4e8, "EUR", **gt(4e8)),
+        id="could-exceed",
     ),
     pytest.param(
         "Police made over 1,000 arrests.",

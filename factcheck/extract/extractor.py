@@ -379,7 +379,7 @@ def _single_figure(
                 "points",
                 "point",
                 "pts",
-            ) and _percent_context(atom, sentence[0], text):
+            ) and _percent_context(sentence, text):
                 unit, kind = "percentage_point", "percent"
     low, high = _stated_bounds(atom.value, qualifier)
     return _figure(
@@ -491,9 +491,11 @@ def _counted_words(after: str, lex: Lexicon) -> int:
     return end
 
 
-def _percent_context(atom: Atom, sentence_start: int, text: str) -> bool:
-    head = text[sentence_start : atom.start].lower()
-    return "%" in head or "percent" in head or "per cent" in head
+def _percent_context(sentence: tuple[int, int], text: str) -> bool:
+    """Points are percentage points in a sentence about percentages, before or
+    after them: "rose 1.5 points to 10.7%", "from 12% ... up 2 points"."""
+    words = text[sentence[0] : sentence[1]].lower()
+    return "%" in words or "percent" in words or "per cent" in words
 
 
 def _is_change(
