@@ -290,6 +290,18 @@ ORDINALS = [
         ["4%"],
         id="quarter-label",
     ),
+    pytest.param(
+        "Protesters gathered for a third night as 300 people rallied.",
+        ["a third"],
+        ["300 people"],
+        id="a-third-night",
+    ),
+    pytest.param(
+        "A third of voters stayed home, and the team lost for a fifth time.",
+        ["a fifth"],
+        ["A third"],
+        id="share-beside-ordinal",
+    ),
 ]
 
 

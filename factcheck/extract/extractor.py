@@ -161,9 +161,11 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
     if atom.source == "words" and not atom.has_unit and atom.value == 1:
         return _one_counts(previous, after, lex)
     if atom.source == "share" and (
-        previous.lower() in lex.ordinal_words or _bare_half(atom, text, after, qualified)
+        previous.lower() in lex.ordinal_words
+        or _bare_half(atom, text, after, qualified)
+        or _ordinal_with_article(atom, text, after, lex)
     ):
-        return False  # "the first half of", "half-hearted"
+        return False  # "the first half of", "half-hearted", "for a third night"
     if atom.source == "article":
         return not (
             gram.article_time_reference.match(after)
@@ -171,6 +173,15 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
             or _ordinal_before_noun(atom, text, after, lex)
         )
     return True
+
+
+def _ordinal_with_article(atom: Atom, text: str, after: str, lex: Lexicon) -> bool:
+    """ "a third night", "a fifth time": an article and an ordinal before a noun
+    rank something, where "a third of voters" and "by a third" share it."""
+    words = text[atom.start : atom.end].lower().split()
+    if len(words) != 2 or words[0] not in ("a", "an") or words[1] in ("half", "quarter"):
+        return False
+    return _OF_FOLLOWS.match(after) is None and _counted_words(after, lex) > 0
 
 
 def _ordinal_before_noun(atom: Atom, text: str, after: str, lex: Lexicon) -> bool:
