@@ -612,6 +612,12 @@ QUANTITIES = [
         id="km",
     ),
     pytest.param(
+        "Gusts reached 110 km/h on the coast.",
+        "110 km/h",
+        qty(110, "kilometer_per_hour", text="110 km/h"),
+        id="km-per-hour-not-km",
+    ),
+    pytest.param(
         "The border fence stretches 1,500 kilometres.",
         "1,500 kilometres",
         qty(1500, "kilometer"),

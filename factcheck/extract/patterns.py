@@ -102,7 +102,8 @@ def _unit_alternation(lex: Lexicon) -> str:
     """Unit words; abbreviations listed as exact-case keep their case."""
     exact = [w for w in lex.units if w in lex.exact_case_units]
     loose = [w for w in lex.units if w not in lex.exact_case_units]
-    return f"(?:{alternation(exact, ignore_case=False)}|{alternation(loose)})"
+    # the loose words first: "km/h" is longer than the exact "km" it starts with
+    return f"(?:{alternation(loose)}|{alternation(exact, ignore_case=False)})"
 
 
 @cache
