@@ -32,8 +32,13 @@ from factcheck.model import Document
 
 __all__ = ["InputProblem", "parse_front_matter", "read_corpus"]
 
+#: Extensions of web pages, read for their main text.
+HTML_SUFFIXES = (".html", ".htm")
 #: Extensions a folder is searched for.
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
+#: `Document.meta["text_source"]` of a web page: offsets count in its main
+#: text as extracted, not in the markup.
+HTML_TEXT = "html-main-text"
 
 #: Metadata keys that have their own `Document` field; the rest go to `meta`.
 DOCUMENT_FIELDS = ("title", "source", "url", "date")
@@ -152,7 +157,7 @@ def _read_folder(folder: str) -> Iterator[Item]:
     files, problems = _folder_files(folder)
     yield from problems
     if not files and not problems:
-        yield InputProblem(folder, None, "no .txt or .md documents in this folder")
+        yield InputProblem(folder, None, "no .txt, .md or .html documents in this folder")
     for path in files:
         yield _read_text_file(path, regular_only=True)
 
@@ -197,6 +202,8 @@ def _read_text_file(path: str, *, regular_only: bool = False) -> Item:
             data = handle.read()
     except OSError as error:
         return InputProblem(path, None, _os_message(error))
+    if os.path.splitext(path)[1].lower() in HTML_SUFFIXES:
+        return _html_document(data, path, _stem(path), {})
     return _bytes_document(data, path, _stem(path))
 
 
@@ -267,6 +274,35 @@ def _text_document(text: str, path: str, doc_id: str) -> Item:
     if not text[body_start:].strip():
         return InputProblem(path, None, _EMPTY)
     return _make_document(doc_id, path, text, metadata, body_start)
+
+
+def _html_document(
+    page: bytes | str, path: str, doc_id: str, metadata: Mapping[str, str], line: int | None = None
+) -> Item:
+    """A web page as its main text, read by trafilatura (menus, adverts and
+    comments left out), paragraphs parted by blank lines; the page's title,
+    date, URL and site name are its metadata unless `metadata` (a row's own
+    fields) says otherwise. Offsets count in that text (`meta["text_source"]`)."""
+    import trafilatura  # imported only when a page is read: it costs a start of its own
+
+    try:
+        extracted = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    except Exception as error:  # a page trafilatura cannot parse is one problem, not a crash
+        return InputProblem(path, line, f"cannot read the HTML page: {error}")
+    paragraphs = (getattr(extracted, "text", None) or "").split("\n")
+    text = "\n\n".join(para.strip() for para in paragraphs if para.strip())
+    if not text:
+        return InputProblem(path, line, "no main text found in this HTML page")
+    found = {
+        "title": extracted.title,
+        "date": extracted.date,
+        "url": extracted.url,
+        "source": extracted.sitename,
+    }
+    page_meta = {key: value for key, value in found.items() if value}
+    return _make_document(
+        doc_id, path, text, {**page_meta, **metadata, "text_source": HTML_TEXT}, 0
+    )
 
 
 def _stem(path: str) -> str:
@@ -480,9 +516,10 @@ def _csv_rows(path: str, lines: Iterator[tuple[int, bytes]]) -> Iterator[Row | I
                 continue  # blank lines and all-empty spreadsheet rows
             if header is None:
                 header = cells
-                if "text" not in (name.strip().lower() for name in header):
+                if not {"text", "html"} & {name.strip().lower() for name in header}:
                     columns = ", ".join(header)
-                    yield InputProblem(path, line, f'no "text" column in the header ({columns})')
+                    problem = f'no "text" or "html" column in the header ({columns})'
+                    yield InputProblem(path, line, problem)
                     return
                 continue
             padded = itertools.chain(cells, itertools.repeat(""))
@@ -509,20 +546,23 @@ def _row_document(row: Row, path: str, stem: str) -> Item:
     extra: dict[str, str] = {}
     for key, value in row.fields.items():
         name = key.strip().lower()
-        if name in ("text", "id", *DOCUMENT_FIELDS):
+        if name in ("text", "html", "id", *DOCUMENT_FIELDS):
             known[name] = value
         elif (value_text := _as_text(value)) is not None:
             extra[key] = value_text
     text = known.get("text")
+    doc_id = (_as_text(known.get("id")) or "").strip() or f"{stem}-{row.line}"
+    metadata = {name: value for name in DOCUMENT_FIELDS if (value := _as_text(known.get(name)))}
+    html = known.get("html")
+    if (text is None or text == "") and isinstance(html, str) and html.strip():
+        return _html_document(html, path, doc_id, {**extra, **metadata}, row.line)
     if text is None:
-        return InputProblem(path, row.line, 'no "text" field')
+        return InputProblem(path, row.line, 'no "text" or "html" field')
     if not isinstance(text, str):
         kind = _json_type(text)
         return InputProblem(path, row.line, f'no "text" field: "text" must be a string, not {kind}')
     if not text.strip():
         return InputProblem(path, row.line, _EMPTY)
-    doc_id = (_as_text(known.get("id")) or "").strip() or f"{stem}-{row.line}"
-    metadata = {name: value for name in DOCUMENT_FIELDS if (value := _as_text(known.get(name)))}
     return _make_document(doc_id, path, _LONE_CR.sub("\n", text), {**extra, **metadata}, 0)
 
 

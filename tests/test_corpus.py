@@ -51,7 +51,10 @@ def jsonl(path: Path, *records: object) -> Path:
     ("problem", "expected"),
     [
         (InputProblem("news/a.txt", None, "empty document"), "news/a.txt: empty document"),
-        (InputProblem("feed.jsonl", 3, 'no "text" field'), 'feed.jsonl:3: no "text" field'),
+        (
+            InputProblem("feed.jsonl", 3, 'no "text" or "html" field'),
+            'feed.jsonl:3: no "text" or "html" field',
+        ),
     ],
 )
 def test_input_problem_str(problem: InputProblem, expected: str) -> None:
@@ -260,7 +263,8 @@ def test_folder_without_documents(tmp_path: Path, extra: str | None) -> None:
     if extra:
         write(folder / extra, "text\nSomething.\n")
     problem = only(folder)
-    assert problem == InputProblem(str(folder), None, "no .txt or .md documents in this folder")
+    message = "no .txt, .md or .html documents in this folder"
+    assert problem == InputProblem(str(folder), None, message)
 
 
 # --------------------------------------------------------------------------
@@ -339,8 +343,8 @@ def test_jsonl_with_bom_and_crlf(tmp_path: Path) -> None:
         ("[1, 2]", ["not a JSON object", "array"]),
         ('"A bare string."', ["not a JSON object", "string"]),
         ("12", ["not a JSON object", "number"]),
-        ('{"title": "No body"}', ['no "text" field']),
-        ('{"text": null}', ['no "text" field']),
+        ('{"title": "No body"}', ['no "text" or "html" field']),
+        ('{"text": null}', ['no "text" or "html" field']),
         ('{"text": 45}', ['no "text" field', "number"]),
         ('{"text": ["One.", "Two."]}', ['no "text" field', "array"]),
         ('{"text": ""}', ["empty document"]),
@@ -434,7 +438,7 @@ def test_csv_without_text_column(tmp_path: Path) -> None:
     problem = only(path)
     assert isinstance(problem, InputProblem)
     assert (problem.path, problem.line) == (str(path), 1)
-    assert 'no "text" column' in problem.message
+    assert 'no "text" or "html" column' in problem.message
 
 
 def test_csv_row_problems_do_not_stop_the_file(tmp_path: Path) -> None:
