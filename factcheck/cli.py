@@ -8,12 +8,20 @@ stderr, `path:line: message`, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import os
+import re
+import secrets
+import signal
+import stat
 import sys
-import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from factcheck import __version__
@@ -40,20 +48,72 @@ class UsageError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `factcheck` console script and `python -m factcheck`."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    """Entry point of the `factcheck` console script and `python -m factcheck`.
+
+    Whatever goes wrong ends as one `factcheck: ...` line on stderr, never a
+    traceback. An unexpected exception (a bug) is reported as `internal
+    error` with exit code 2, never 1, so that CI cannot mistake a crash for
+    findings. Set FACTCHECK_DEBUG=1 in the environment to let it propagate,
+    traceback and all, instead.
+    """
+    _never_fail_to_encode()
     try:
+        parser = _parser()
+        args = parser.parse_args(argv)
         return args.run(args)
     except UsageError as error:
-        print(f"factcheck: {error}", file=sys.stderr)
+        _say(error)
         return EXIT_ERROR
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head): not an error worth a word
         return EXIT_OK
     except KeyboardInterrupt:
-        print("factcheck: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
+    except Exception as error:
+        if os.environ.get("FACTCHECK_DEBUG", "") not in ("", "0"):
+            raise
+        _say(f"internal error: {type(error).__name__}: {error} (please report)")
+        return EXIT_ERROR
+
+
+def _never_fail_to_encode() -> None:
+    """Make stdout and stderr write what they cannot encode as backslash escapes.
+
+    Text can hold lone surrogates (a JSON `"\\ud800"` escape, a file name
+    that is not UTF-8); written strictly, they raise UnicodeEncodeError in
+    the middle of a report. Escaped, a JSON report stays valid JSON, and
+    `\\ud800` reads back as the very same character.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+#: What could split a problem line or fail to encode: C0 and C1 controls, the
+#: separators str.splitlines() also breaks at, and lone surrogates.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _one_line(text: str) -> str:
+    """`text` with each character that could split its line or fail to encode
+    escaped as repr() escapes it (a newline in a file name becomes `\\n`); a
+    byte of a file name that is not UTF-8 (os.fsdecode's surrogateescape)
+    is shown as the byte, `\\xe9`, as `ls -b` shows it."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    """The escape of one character `_UNSAFE` matched (see `_one_line`)."""
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return repr(match.group())[1:-1]
+
+
+def _say(message: object, file: TextIO | None = None) -> None:
+    """Print `factcheck: MESSAGE` on stderr (or `file`) as exactly one line."""
+    print(f"factcheck: {_one_line(str(message))}", file=file or sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,7 +160,12 @@ def _parser() -> argparse.ArgumentParser:
         + ", ".join(CHECK_FORMATS)
         + " (default: table on a terminal, json otherwise)",
     )
-    check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE (atomically; only a regular file is replaced; "
+        "- for standard output)",
+    )
     check.add_argument(
         "--explain",
         metavar="CLAIM",
@@ -174,7 +239,7 @@ def documents(paths: Sequence[str], errors: TextIO, reading: Reading) -> Iterato
     (exit 2) from "some of it was bad" (reported, then exit as usual)."""
     for item in read_corpus(paths):
         if isinstance(item, InputProblem):
-            print(f"factcheck: {item}", file=errors)
+            _say(item, file=errors)
             reading.problems.append(item)
             continue
         reading.documents += 1
@@ -189,25 +254,27 @@ def _run_check(args: argparse.Namespace) -> int:
     fmt = (
         args.format
         or config.format
-        or ("table" if args.output is None and sys.stdout.isatty() else "json")
+        or ("table" if args.output in (None, "-") and sys.stdout.isatty() else "json")
     )
     if fmt not in CHECK_FORMATS:
         raise UsageError(
             f"{config.path}: unknown format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})"
         )
+    if args.output not in (None, "-") and not args.explain:
+        _replaced_file(args.output)  # refuse a symlink or a device now, not after the whole run
     reading = Reading()
     result = check_corpus(documents(args.paths, sys.stderr, reading), rules, tolerances=tolerances)
     if reading.documents == 0:
         raise UsageError("no document could be read")
     for unused in result.unused_acknowledgements:
-        print(f"factcheck: {unused}", file=sys.stderr)
+        _say(unused)
     if args.explain:
         return _explain(result.verdicts, args.explain)
     report = render(fmt, result, paths=reading.paths, skipped=reading.problems)
-    if args.output:
-        write_atomically(args.output, report)
-    else:
+    if args.output in (None, "-"):
         sys.stdout.write(report)
+    else:
+        write_atomically(args.output, report)
     fail_on = args.fail_on or config.fail_on or DEFAULT_FAIL_ON
     return EXIT_FINDINGS if failing(result, fail_on) else EXIT_OK
 
@@ -272,7 +339,7 @@ def _load_rules(path: str | None, disabled: bool) -> list[Rule]:
         raise UsageError(f"{path}: no such rule file or folder")
     rules, problems = load_rules(path)
     for problem in problems:
-        print(f"factcheck: {problem}", file=sys.stderr)
+        _say(problem)
     if problems:
         raise UsageError(f"{len(problems)} problem(s) in the rules; nothing was checked")
     return rules
@@ -304,20 +371,112 @@ def _run_rules_test(args: argparse.Namespace) -> int:
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, then rename: whole or not at all."""
-    target = Path(path)
-    temporary: str | None = None
+    """Write `text` to PATH whole or not at all: into a temporary file beside
+    it, then renamed over PATH.
+
+    Only a regular file is replaced: renaming over a symlink would cut the
+    link, and over a device or FIFO would swap it for a plain file. The
+    report keeps the permission bits of the file it replaces, or gets the
+    umask's when PATH is new. What cannot be encoded is written as a
+    backslash escape, so writing cannot fail halfway. The temporary file is
+    removed on every way out: an error, Ctrl-C or SIGTERM.
+    """
+    replaced = _replaced_file(path)
+    with _terminate_raises():
+        temporary: Path | None = None
+        try:
+            fd, temporary = _create_temporary(Path(path).parent)
+            with open(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
+                if replaced is not None:
+                    os.fchmod(fd, stat.S_IMODE(replaced.st_mode))
+                handle.write(text)
+                handle.flush()
+                os.fsync(fd)  # on disk before the rename makes it the report, even if power fails
+            os.replace(temporary, path)
+            temporary = None
+        except OSError as error:
+            raise UsageError(
+                f"{path}: cannot write the report: {error.strerror or error}"
+            ) from None
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+
+
+#: The kinds of file --output refuses to replace, as a message names them.
+_NOT_REGULAR = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _replaced_file(path: str) -> os.stat_result | None:
+    """The status of the regular file a report written to PATH would replace,
+    None when there is none yet; a UsageError when PATH is anything else."""
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
-        ) as handle:
-            temporary = handle.name
-            handle.write(text)
-        os.replace(temporary, target)
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
     except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
         raise UsageError(f"{path}: cannot write the report: {error.strerror or error}") from None
+    if stat.S_ISREG(status.st_mode):
+        return status
+    kind = next((name for test, name in _NOT_REGULAR if test(status.st_mode)), "a special file")
+    raise UsageError(
+        f"{path}: is {kind}, not a regular file; refusing to replace it with the report "
+        "(name a regular file, or - for standard output)"
+    )
+
+
+#: Temporary report names: short, so that one fits wherever the report's own
+#: name does (tempfile's `.NAME.XXXXXXXX` is too long for a 250-byte NAME).
+_TEMPORARY = ".fc-{}.tmp"
+
+
+def _create_temporary(folder: Path) -> tuple[int, Path]:
+    """A new, empty `.fc-XXXXXX.tmp` in `folder`: its descriptor and path.
+
+    Created with mode 0666 so that the kernel applies the umask (and any
+    default ACL) as it would to a new report; tempfile's would be 0600.
+    O_EXCL: a name already taken is never opened, another is tried.
+    """
+    for _ in range(100):
+        candidate = folder / _TEMPORARY.format(secrets.token_hex(3))
+        with contextlib.suppress(FileExistsError):
+            return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), candidate
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(folder))
+
+
+@contextlib.contextmanager
+def _terminate_raises() -> Iterator[None]:
+    """Within the block, SIGTERM raises SystemExit instead of killing the
+    process outright, so that `finally` clauses remove temporary files.
+
+    Ctrl-C needs nothing: Python raises KeyboardInterrupt already. A handler
+    someone else installed (a program embedding `main`) is left alone, and so
+    is SIGTERM outside the main thread, where no handler can be set.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _exit_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _exit_terminated(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM handler: unwind with the status a shell gives a terminated process (143)."""
+    raise SystemExit(128 + signum)
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -11,6 +11,10 @@ override:
     [tool.factcheck.tolerance]         # tolerance of automatic groups, per kind
     percent = "0.5 percentage_point"
     money = "1%"
+
+Every setting is checked for its type here, so a wrong one is a
+`ConfigError` naming the file and the key (one line, exit code 2) rather
+than a traceback somewhere downstream.
 """
 
 from __future__ import annotations
@@ -21,6 +25,16 @@ from pathlib import Path
 
 KEYS = ("rules", "format", "fail-on", "tolerance")
 KINDS = ("percent", "count", "money", "duration", "quantity")
+
+#: TOML's names for the types tomllib returns, most specific first (a bool is an int).
+_TOML_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "a boolean"),
+    (int, "an integer"),
+    (float, "a float"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+)
 
 
 class ConfigError(Exception):
@@ -43,12 +57,13 @@ def discover(folder: Path | None = None) -> Config:
     folder = folder or Path.cwd()
     own = folder / "factcheck.toml"
     if own.is_file():
-        return _parse(own, _read(own))
+        return _parse(own, _read(own), prefix="")
     project = folder / "pyproject.toml"
     if project.is_file():
-        table = _read(project).get("tool", {}).get("factcheck")
+        tool = _table(project, "tool", _read(project).get("tool", {}))
+        table = tool.get("factcheck")
         if table is not None:
-            return _parse(project, table)
+            return _parse(project, _table(project, "tool.factcheck", table), "tool.factcheck.")
     return Config()
 
 
@@ -59,27 +74,56 @@ def _read(path: Path) -> dict[str, object]:
         raise ConfigError(f"{path}: cannot read settings: {error}") from None
 
 
-def _parse(path: Path, table: dict[str, object]) -> Config:
+def _table(path: Path, key: str, value: object) -> dict[str, object]:
+    """`value` when it is a table; a ConfigError naming `key` otherwise."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {key} must be a table, not {_toml_type(value)}")
+    return value
+
+
+def _string(path: Path, key: str, value: object) -> str | None:
+    """`value` when it is a string or absent (None); a ConfigError naming `key` otherwise."""
+    if value is None or isinstance(value, str):
+        return value
+    raise ConfigError(f"{path}: {key} must be a string, not {_toml_type(value)}")
+
+
+def _toml_type(value: object) -> str:
+    """How a TOML user would name the type of `value` ("an integer"), for messages."""
+    return next((name for kind, name in _TOML_TYPES if isinstance(value, kind)), "a date or time")
+
+
+def _parse(path: Path, table: dict[str, object], prefix: str) -> Config:
+    """A Config from the settings `table` of `path`, whose keys are spelt
+    `prefix` + key in messages (`tool.factcheck.format` in pyproject.toml)."""
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(KEYS)})")
+        raise ConfigError(
+            f"{path}: unknown setting {prefix + unknown[0]!r} (known: {', '.join(KEYS)})"
+        )
     fail_on = table.get("fail-on")
     if isinstance(fail_on, str):
         fail_on = [fail_on]
-    tolerance = table.get("tolerance", {})
-    if not isinstance(tolerance, dict) or set(tolerance) - set(KINDS):
-        raise ConfigError(f"{path}: tolerance must be a table of {', '.join(KINDS)}")
-    for name, value in (("rules", table.get("rules")), ("format", table.get("format"))):
-        if value is not None and not isinstance(value, str):
-            raise ConfigError(f"{path}: {name} must be a string")
     if fail_on is not None and not (
         isinstance(fail_on, list) and all(isinstance(v, str) for v in fail_on)
     ):
-        raise ConfigError(f"{path}: fail-on must be a string or a list of strings")
+        raise ConfigError(f"{path}: {prefix}fail-on must be a string or an array of strings")
+    tolerance = _table(path, f"{prefix}tolerance", table.get("tolerance", {}))
+    for kind, value in tolerance.items():
+        if kind not in KINDS:
+            raise ConfigError(
+                f"{path}: {prefix}tolerance.{kind}: unknown kind (known: {', '.join(KINDS)})"
+            )
+        # parse_tolerance reads a number as an amount in the kind's unit; a bool is no number.
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ConfigError(
+                f'{path}: {prefix}tolerance.{kind} must be a string such as "1%", '
+                f"not {_toml_type(value)}"
+            )
     return Config(
         path=str(path),
-        rules=table.get("rules"),  # type: ignore[arg-type]
-        format=table.get("format"),  # type: ignore[arg-type]
+        rules=_string(path, f"{prefix}rules", table.get("rules")),
+        format=_string(path, f"{prefix}format", table.get("format")),
         fail_on=tuple(fail_on) if fail_on is not None else None,
-        tolerance={k: str(v) for k, v in tolerance.items()},
+        tolerance={kind: str(value) for kind, value in tolerance.items()},
     )

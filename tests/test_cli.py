@@ -251,7 +251,7 @@ def test_folder_is_searched_recursively(tmp_path: Path) -> None:
     write(tmp_path / "news" / "harvest.txt", HARVEST)
     write(tmp_path / "news" / "2024" / "march" / "labour.md", LABOUR)
     write(tmp_path / "news" / "2024" / "volunteers.txt", VOLUNTEERS)
-    write(tmp_path / "news" / "photo-caption.html", "<p>Some 99 people were pictured.</p>\n")
+    write(tmp_path / "news" / "photo-caption.rst", "<p>Some 99 people were pictured.</p>\n")
     write(tmp_path / "news" / ".drafts" / "unchecked.txt", "Exports rose 77% in May.\n")
     done = factcheck("extract", "--format", "jsonl", "news", cwd=tmp_path)
     out, err = decoded(done)
