@@ -26,7 +26,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import pandas as pd
@@ -390,48 +390,105 @@ def check_markdown(
     acknowledged = [v for v in result.verdicts if v.verdict == ACKNOWLEDGED]
     passing = [v for v in result.verdicts if v not in attention and v not in acknowledged]
 
-    out = [f"## factcheck: {counts_text(result)}", ""]
+    head = [f"## factcheck: {counts_text(result)}", ""]
     read = (
         f"{result.documents} document{'s' if result.documents != 1 else ''} read, "
         f"{result.figures} figures, {len(result.verdicts)} claim groups"
     )
     if skipped:
         read += f", {len(skipped)} document{'s' if len(skipped) != 1 else ''} skipped"
-    out += [read + ".", ""]
+    head += [read + ".", ""]
+    sections = [
+        _Section("### Needs attention", [_markdown_failing(v, link) for v in attention]),
+        _Section("### Acknowledged conflicts", [_markdown_failing(v, link) for v in acknowledged]),
+        _Section(
+            f"### Passing ({len(passing)})",
+            [[_markdown_passing(v, link)] for v in passing],
+            ["| verdict | claim | figures and the bounds they assert | tolerance | note |",
+             "|---|---|---|---|---|"],
+            groups=True,
+            closing=True,
+        ),
+        _Section(
+            "### Documents skipped",
+            [[f"- {link.place(p.path, p.line)}: {_md(p.message)}"] for p in skipped],
+            groups=False,
+            closing=True,
+        ),
+        _Section(
+            "### Unused acknowledgements",
+            [[_markdown_unused(u, link)] for u in result.unused_acknowledgements],
+            groups=False,
+            closing=True,
+        ),
+    ]  # fmt: skip
+    tail = [f"**Coverage:** {coverage_text(result)}."]
+    return "\n".join(_fit(head, sections, tail, MARKDOWN_LIMIT)) + "\n"
 
-    if attention:
-        out += ["### Needs attention", ""]
-        for verdict in attention:
-            out += _markdown_failing(verdict, link)
-    if acknowledged:
-        out += ["### Acknowledged conflicts", ""]
-        for verdict in acknowledged:
-            out += _markdown_failing(verdict, link)
-    if passing:
-        out += [f"### Passing ({len(passing)})", ""]
-        out += ["| verdict | claim | figures and the bounds they assert | tolerance | note |"]
-        out += ["|---|---|---|---|---|"]
-        for verdict in passing:
-            figures = "<br>".join(
-                f"{link.figure(f)} {_md(interval_text(f, verdict.group.unit))}"
-                for f in verdict.group.figures
-            )
-            out.append(
-                f"| {effective_verdict(verdict)} | {_md(verdict.group.label)} "
-                f"(`{_code(verdict.group.claim)}`) "
-                f"| {figures} | {_md(verdict.tolerance)} | {_note(verdict)} |"
-            )
-        out.append("")
-    if skipped:
-        out += ["### Documents skipped", ""]
-        out += [f"- {link.place(p.path, p.line)}: {_md(p.message)}" for p in skipped]
-        out.append("")
-    if result.unused_acknowledgements:
-        out += ["### Unused acknowledgements", ""]
-        out += [_markdown_unused(u, link) for u in result.unused_acknowledgements]
-        out.append("")
-    out.append(f"**Coverage:** {coverage_text(result)}.")
-    return "\n".join(out) + "\n"
+
+#: The longest Markdown report: a GitHub pull-request comment holds 65,536 characters.
+MARKDOWN_LIMIT = 65_536
+
+
+@dataclass(frozen=True, slots=True)
+class _Section:
+    """A heading, its entries (each a few lines), and the lines before and after them."""
+
+    title: str
+    entries: list[list[str]]
+    opening: list[str] = field(default_factory=list)
+    groups: bool = True  # its entries are claim groups (else documents or rules)
+    closing: bool = False  # a blank line after the entries (a table, a list)
+
+
+def _fit(head: list[str], sections: list[_Section], tail: list[str], limit: int) -> list[str]:
+    """The report's lines within `limit` characters, most important first: once
+    an entry does not fit, it and every later one are left out, and one line
+    says how many and where to find them."""
+    notice_room = 200
+    used = sum(len(line) + 1 for line in head + tail) + notice_room
+    out = list(head)
+    left_groups = left_other = 0
+    for section in sections:
+        if not section.entries:
+            continue
+        opened = False
+        for entry in section.entries:
+            cost = sum(len(line) + 1 for line in entry)
+            if not opened:
+                cost += sum(len(line) + 1 for line in [section.title, "", *section.opening]) + 1
+            if left_groups or left_other or used + cost > limit:
+                left_groups += section.groups
+                left_other += not section.groups
+                continue
+            if not opened:
+                out += [section.title, "", *section.opening]
+                opened = True
+            out += entry
+            used += cost
+        if opened and section.closing:
+            out.append("")
+    if left_groups or left_other:
+        parts = [f"{left_groups} more claim groups"] if left_groups else []
+        parts += [f"{left_other} more entries"] if left_other else []
+        out += [
+            f"_{' and '.join(parts)} left out to fit a pull-request comment "
+            f"({limit:,} characters): see the JSON or SARIF report._",
+            "",
+        ]
+    return out + tail
+
+
+def _markdown_passing(verdict: Verdict, link: _Linker) -> str:
+    figures = "<br>".join(
+        f"{link.figure(f)} {_md(interval_text(f, verdict.group.unit))}"
+        for f in verdict.group.figures
+    )
+    return (
+        f"| {effective_verdict(verdict)} | {_md(verdict.group.label)} "
+        f"(`{_code(verdict.group.claim)}`) "
+        f"| {figures} | {_md(verdict.tolerance)} | {_note(verdict)} |"
+    )
 
 
 def _markdown_failing(verdict: Verdict, link: _Linker) -> list[str]:
@@ -852,14 +909,20 @@ def check_github(
 ) -> str:
     """`::error file=...,line=...,col=...,title=...::message` per conflicting or
     reference-contradicting figure, warnings for unreadable documents and
-    unused acknowledgements, then a `::notice::` summary.
+    unused acknowledgements, then a `::notice::` summary. GitHub shows only
+    `GITHUB_ANNOTATIONS` of each level a step, so no more are written: one
+    notice counts the rest.
 
     A figure of a JSONL/CSV row, or a problem with no line, points at line 1
     of its file; the message says where in the row it is.
     """
     lines = []
+    errors_left = 0
     for finding in findings(result):
         if finding.status == ACKNOWLEDGED:
+            continue
+        if len(lines) >= GITHUB_ANNOTATIONS:  # every line so far is an error
+            errors_left += 1
             continue
         path = figure_path(finding.figure, paths)
         line, column = (finding.figure.line, finding.figure.column) if in_file(path) else (1, 1)
@@ -868,28 +931,16 @@ def check_github(
             message = f"{finding.figure.doc}, line {finding.figure.line}: {message}"
         title = f"{finding.status}: {finding.verdict.group.label}"
         lines.append(_command("error", message, file=path, line=line, col=column, title=title))
-    for problem in skipped:
+    warnings = [*_skipped_warnings(skipped), *_unused_warnings(result)]
+    lines += warnings[:GITHUB_ANNOTATIONS]
+    warnings_left = len(warnings) - len(warnings[:GITHUB_ANNOTATIONS])
+    if errors_left or warnings_left:
         lines.append(
             _command(
-                "warning",
-                f"document skipped: {problem.message}",
-                file=problem.path,
-                line=problem.line or 1,
-                col=1,
-                title="document skipped",
-            )
-        )
-    for unused in result.unused_acknowledgements:
-        rule = unused.rule
-        lines.append(
-            _command(
-                "warning",
-                f'acknowledged conflict of claim "{rule.id}" {unused.why}: '
-                "remove it, or update its documents",
-                file=rule.path or rule.id,
-                line=max(unused.acknowledgement.line, 1),
-                col=1,
-                title="unused acknowledgement",
+                "notice",
+                f"factcheck: {errors_left} more findings and {warnings_left} more warnings "
+                f"not annotated (GitHub shows {GITHUB_ANNOTATIONS} of each per step): "
+                "see the JSON or SARIF report",
             )
         )
     summary = (
@@ -900,6 +951,40 @@ def check_github(
     )
     lines.append(_command("notice", summary))
     return "\n".join(lines) + "\n"
+
+
+#: Annotations of each level GitHub shows for one step (its documented limit:
+#: 10 errors and 10 warnings a step); the rest are counted in one notice.
+GITHUB_ANNOTATIONS = 10
+
+
+def _skipped_warnings(skipped: Sequence[InputProblem]) -> list[str]:
+    return [
+        _command(
+            "warning",
+            f"document skipped: {problem.message}",
+            file=problem.path,
+            line=problem.line or 1,
+            col=1,
+            title="document skipped",
+        )
+        for problem in skipped
+    ]
+
+
+def _unused_warnings(result: CheckResult) -> list[str]:
+    return [
+        _command(
+            "warning",
+            f'acknowledged conflict of claim "{unused.rule.id}" {unused.why}: '
+            "remove it, or update its documents",
+            file=unused.rule.path or unused.rule.id,
+            line=max(unused.acknowledgement.line, 1),
+            col=1,
+            title="unused acknowledgement",
+        )
+        for unused in result.unused_acknowledgements
+    ]
 
 
 def _command(name: str, message: str, **properties: object) -> str:
