@@ -618,6 +618,30 @@ QUANTITIES = [
         id="km-per-hour-not-km",
     ),
     pytest.param(
+        "The river rose 2.1 m above its normal level.",
+        "2.1 m",
+        qty(2.1, "meter", text="2.1 m"),
+        id="spaced-m-of-size-is-metres",
+    ),
+    pytest.param(
+        "The striker is 1.8m tall.",
+        "1.8m",
+        qty(1.8, "meter", text="1.8m"),
+        id="glued-m-of-size-is-metres",
+    ),
+    pytest.param(
+        "The club sold 2m shares.",
+        "2m shares",
+        count(2e6),
+        id="m-of-a-count-is-a-million",
+    ),
+    pytest.param(
+        "Temperatures hit 51.8C in the capital.",
+        "51.8C",
+        qty(51.8, "degree_Celsius", text="51.8C"),
+        id="celsius-glued",
+    ),
+    pytest.param(
         "The border fence stretches 1,500 kilometres.",
         "1,500 kilometres",
         qty(1500, "kilometer"),

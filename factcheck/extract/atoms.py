@@ -77,6 +77,12 @@ def read_atom(match: re.Match[str], lex: Lexicon, gram: Grammar) -> Atom | None:
     fixed = _vague_interval(number_text, lex) if source == "vague" else None
 
     scale_text = (groups["scale"] or "").strip().rstrip(".")
+    end = match.end("atom")
+    written_unit = groups["prefix"] or groups["unit"]
+    metres = None if written_unit else gram.metre_after.match(match.string, end)
+    if metres and (scale_text == "m" or (metres.group("spaced") and not scale_text)):
+        scale_text, groups = "", {**groups, "unit": "metres"}  # "1.8m tall", "2.1 m above"
+        end = metres.end("spaced") if metres.group("spaced") else end
     if scale_text:
         factor = _scale(scale_text, lex)
         value, rounding = value * factor, rounding * factor
@@ -106,7 +112,6 @@ def read_atom(match: re.Match[str], lex: Lexicon, gram: Grammar) -> Atom | None:
     if tail:  # "3 million and a half"
         scale_factor = _scale(scale_text, lex) if scale_text else 1.0
         value += _fraction_tail(tail, lex) * scale_factor
-    end = match.end("atom")
     cents = groups["cents"]
     if cents is None and kind == "money" and unit_text and unit_text not in lex.currency_symbols:
         bare = gram.bare_cents.match(match.string, end)

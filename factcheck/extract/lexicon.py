@@ -69,6 +69,7 @@ class Lexicon:
     bound_joins: tuple[str, ...]
     units: dict[str, UnitWord]
     exact_case_units: frozenset[str]
+    metre_after: tuple[str, ...]  # words after "N m" that make it metres, not a million
     currency_symbols: dict[str, str]
     currency_codes: dict[str, str]
     scaled_codes: dict[str, tuple[str, float]]
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
     context = _table("context.toml")
 
     exact_case = unit_table.pop("exact_case")["words"]
+    metre_after = unit_table.pop("metre_or_million")["after"]
     units = {
         word if word in exact_case else word.lower(): UnitWord(
             entry.get("unit", name),
@@ -157,6 +159,7 @@ def lexicon() -> Lexicon:
         bound_joins=tuple(qualifiers["range"]["bound_join"]),
         units=units,
         exact_case_units=frozenset(exact_case),
+        metre_after=tuple(metre_after),
         currency_symbols={s: code for code, c in currencies.items() for s in c["symbols"]},
         currency_codes={s: code for code, c in currencies.items() for s in c["codes"]},
         scaled_codes={

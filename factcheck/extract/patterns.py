@@ -79,6 +79,7 @@ class Grammar:
     lead: BackwardPattern  # currency or sign before a digit candidate
     master: re.Pattern[str]  # the standard engine: several times faster on this pattern
     bare_cents: re.Pattern[str]  # coins after a currency name, without their own name
+    metre_after: re.Pattern[str]  # "1.8m tall", "2.1 m above": words that make "m" metres
     qualifier_before: BackwardPattern
     bound_after: re.Pattern[str]
     range_join: re.Pattern[str]
@@ -318,6 +319,9 @@ def grammar() -> Grammar:
         lead=lead,
         master=master,
         bare_cents=re.compile(bare_cents),
+        metre_after=re.compile(
+            rf"(?P<spaced>[ \t]+m)?\s*(?:{alternation(lex.metre_after)}){WORD_END}", re.IGNORECASE
+        ),
         qualifier_before=qualifier_before,
         bound_after=bound_after,
         range_join=re.compile(rf"[\-\u2010]?\s*(?P<join>{joins})\s*$"),
