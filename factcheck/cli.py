@@ -18,6 +18,7 @@ import signal
 import stat
 import sys
 import threading
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     traceback and all, instead.
     """
     _never_fail_to_encode()
+    warnings.showwarning = _show_warning
     try:
         parser = _parser()
         args = parser.parse_args(argv)
@@ -75,6 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _say(f"internal error: {type(error).__name__}: {error} (please report)")
         return EXIT_ERROR
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one `factcheck: path:line: warning: ...` line, like a problem
+    (Python's own display adds a second line quoting the source)."""
+    _say(f"{filename}:{lineno}: warning: {message}", file=file)
 
 
 def _never_fail_to_encode() -> None:

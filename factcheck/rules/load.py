@@ -11,14 +11,17 @@ header and of each key under it.
 from __future__ import annotations
 
 import difflib
+import math
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from itertools import product
 from pathlib import Path
 from typing import Any
 
+import pint
 import regex
 
 from factcheck import units
@@ -44,9 +47,32 @@ REFERENCE_FIELDS = ("value", "as_of", "source", "low", "high")
 ACKNOWLEDGEMENT_FIELDS = ("documents", "reason", "expires")
 TOP_FIELDS = ("aliases", "claim")
 
+#: How deep lists, tables and dotted keys may nest. A rule file needs three
+#: levels; tomllib recurses once per level (a file nested 20,000 deep is a
+#: RecursionError) and takes quadratic time over dotted keys, so a deeper
+#: file is refused before it is parsed.
+MAX_NESTING = 32
+#: The longest unit name accepted. pint's names are at most 41 characters
+#: with a prefix, and pint reads a name in time quadratic in its length (a
+#: 30,000-character one took 11 s), so a longer one is refused before pint
+#: sees it.
+MAX_UNIT_NAME = 64
+#: The longest regular expression accepted: a pattern finds a measure in a
+#: sentence, and sentences are short.
+MAX_PATTERN_LENGTH = 1000
+#: The most items a regular expression may stand for once its counted
+#: repeats are written out (`(ab){3}` is 6, `((a{1000}){1000}){1000}` a
+#: billion). The regex module writes them out when it compiles, in C code
+#: no timeout can interrupt, in time and memory that grow with this size;
+#: so the size is worked out first. 10,000 compiles in milliseconds.
+MAX_PATTERN_SIZE = 10_000
+#: How deep groups may nest in a regular expression: the regex module
+#: parses them recursively, and a few hundred exhaust Python's stack.
+MAX_PATTERN_GROUPS = 100
+
 _ID = regex.compile(r"[a-z0-9][a-z0-9_-]*")
 _UNIT_NAME = regex.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_TOLERANCE = regex.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(.*?)\s*")
+_TOLERANCE = regex.compile(r"(\d+(?:\.\d*)?|\.\d+)\s*(.*)")  # on stripped text: linear
 _AS_OF = regex.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _TOML_POSITION = regex.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -82,8 +108,9 @@ def load_rules(path: str | Path) -> tuple[list[Rule], list[RuleProblem]]:
     """The rules of one file, or of every `*.toml` in a folder (sorted by name).
 
     Never raises: whatever is wrong (an unreadable file, bad TOML, a bad
-    field, an id used twice across files) becomes a RuleProblem, and the
-    rules that are sound are still returned, in file order.
+    field, an id used twice across files, a file or a pattern too big to
+    read in bounded time) becomes a RuleProblem, and the rules that are
+    sound are still returned, in file order.
     """
     base = Path(path)
     if base.is_dir():
@@ -122,15 +149,21 @@ def _read_file(path: Path) -> tuple[list[tuple[Rule, int]], list[RuleProblem]]:
     """The sound claims of one file (with the line of each id) and its problems."""
     name = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        # utf-8-sig: Windows editors start UTF-8 files with a byte order mark
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         return [], [RuleProblem(name, None, f"cannot read the file: {error.strerror or error}")]
     except UnicodeDecodeError:
         return [], [RuleProblem(name, None, "not UTF-8 text", "save the file as UTF-8")]
+    deepest, deepest_line = _nesting(text)
+    if deepest > MAX_NESTING:
+        return [], [_nesting_problem(name, deepest_line)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return [], [_syntax_problem(name, str(error))]
+    except RecursionError:  # nesting the scan missed; the deepest line it saw is the best guess
+        return [], [_nesting_problem(name, deepest_line)]
 
     lines = _scan(text)
     problems: list[RuleProblem] = []
@@ -183,6 +216,55 @@ def _syntax_problem(path: str, message: str) -> RuleProblem:
     if position:
         detail = f"{detail} (column {position.group(2)})"
     return RuleProblem(path, line, f"TOML syntax error: {detail}", _syntax_hint(message))
+
+
+_TOML_TOKEN = regex.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*+"*'  # strings, multi-line first; comments; brackets and dots
+    r"|'''(?:[^']|'(?!''))*+'*"
+    r'|"(?:[^"\\\n]|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|#[^\n]*+"
+    r"|[\[\]{}=,.\n]",
+    regex.DOTALL,  # a backslash may end a line inside a multi-line string
+)
+_OPENING, _CLOSING, _KEY_END = frozenset("[{"), frozenset("]}"), frozenset("=,\n")
+
+
+def _nesting(text: str) -> tuple[int, int]:
+    """How deep the file nests, and the first line where it is that deep.
+
+    One linear pass over the brackets and dots outside strings and comments,
+    so that a file too deep for tomllib is caught before tomllib reads it:
+    each open `[` or `{` is a level, and so is each dot of a dotted key
+    (`a.b.c = 1` is three levels). The dot of a number counts as well, which
+    only ever adds one level.
+    """
+    depth = dots = deepest = 0
+    line = deepest_line = 1
+    for token in _TOML_TOKEN.finditer(text):
+        kind = token.group()
+        if kind in _OPENING:
+            depth, dots = depth + 1, 0
+        elif kind in _CLOSING:
+            depth, dots = max(0, depth - 1), 0
+        elif kind == ".":
+            dots += 1
+        elif kind in _KEY_END:
+            dots = 0
+        if depth + dots > deepest:
+            deepest, deepest_line = depth + dots, line
+        line += kind.count("\n")
+    return deepest, deepest_line
+
+
+def _nesting_problem(path: str, line: int) -> RuleProblem:
+    return RuleProblem(
+        path,
+        line,
+        f"lists, tables or dotted keys nested more than {MAX_NESTING} deep",
+        "a rule file needs [[claim]] tables of fields and lists of text; "
+        "look for brackets that are never closed",
+    )
 
 
 def _syntax_hint(message: str) -> str:
@@ -246,7 +328,7 @@ def _read_claim(
         return None, problems
 
     claim_id = raw.get("id")
-    who = f'claim "{claim_id}"' if isinstance(claim_id, str) and claim_id else "claim"
+    who = f"claim {_show(claim_id)}" if isinstance(claim_id, str) and claim_id else "claim"
     for key in raw:
         if key not in CLAIM_FIELDS:
             report(
@@ -306,6 +388,7 @@ def _read_claim(
             acknowledged=acknowledged,
             path=path,
             line=lines.line,
+            pattern_line=lines.of("pattern") if patterns else 0,
         ),
         problems,
     )
@@ -321,7 +404,8 @@ _REQUIRED_HINTS = {
 
 def _rule_id(value: object) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        suggestion = regex.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-_") or "my-claim"
+        suggestion = regex.sub(r"[^a-z0-9_-]+", "-", str(value).lower()[:40]).strip("-_")
+        suggestion = suggestion or "my-claim"
         raise _Invalid(
             f"bad id {_show(value)}",
             f'use lowercase letters, digits, "-" and "_", e.g. id = "{suggestion}"',
@@ -339,7 +423,12 @@ def _unit(value: object) -> str:
     if not isinstance(value, str):
         raise _Invalid(f"unit must be text, not {_show(value)}", 'unit = "percent"')
     if not is_known_unit(value):
-        raise _Invalid(f'unknown unit "{value}"', _unit_hint(value))
+        raise _Invalid(f"unknown unit {_show(value)}", _unit_hint(value))
+    if unit_dimension(value) is None:
+        raise _Invalid(
+            f"unit {_show(value)} has no kind that figures can be compared by",
+            'write unit = "count" for numbers of things, "percent" for shares',
+        )
     return value
 
 
@@ -359,13 +448,127 @@ def _patterns(value: object) -> tuple[regex.Pattern[str], ...]:
         raise _Invalid(
             "pattern must be a list of regular expressions", "pattern = ['share of .* trade']"
         )
-    compiled = []
-    for source in sources:
-        try:
-            compiled.append(regex.compile(source, regex.IGNORECASE))
-        except regex.error as error:
-            raise _Invalid(f"bad regular expression {_show(source)}", str(error)) from None
-    return tuple(compiled)
+    return tuple(_compile_pattern(source) for source in sources)
+
+
+def _compile_pattern(source: str) -> regex.Pattern[str]:
+    """A rule's regular expression, compiled only once it is known to compile quickly.
+
+    The regex module compiles in C, beyond any timeout, and a short pattern
+    can ask it for a billion items: so the length, the size with counted
+    repeats written out and the nesting of groups are checked first.
+    """
+    if len(source) > MAX_PATTERN_LENGTH:
+        raise _Invalid(
+            f"regular expression {_show(source)} is longer than {MAX_PATTERN_LENGTH:,} characters",
+            "match the few words around the measure, not the whole sentence",
+        )
+    size, groups = _pattern_size(source)
+    if groups > MAX_PATTERN_GROUPS:
+        raise _Invalid(
+            f"regular expression {_show(source)} nests groups more than {MAX_PATTERN_GROUPS} deep",
+            "remove the parentheses that hold a single group",
+        )
+    if size > MAX_PATTERN_SIZE:
+        raise _Invalid(
+            f"regular expression {_show(source)} is too large: its counted repeats "
+            f"stand for more than {MAX_PATTERN_SIZE:,} characters",
+            "use smaller counts in {m,n}, or * and + for any number",
+        )
+    try:
+        return regex.compile(source, regex.IGNORECASE)
+    except (regex.error, ValueError) as error:  # ValueError: flags that exclude each other
+        raise _Invalid(f"bad regular expression {_show(source)}", str(error)) from None
+
+
+_BRACED_ESCAPE = regex.compile(r"\\[pPNx]\{[^}]*+\}")  # \p{L}: braces that are no repeat
+_COMMENT_GROUP = regex.compile(r"\(\?#(?:\\.|[^\\)])*+\)?")
+_COUNTED_REPEAT = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+_VERBOSE_SPACE = regex.compile(r"\s+|#[^\n]*+")
+
+
+def _pattern_size(source: str) -> tuple[int, int]:
+    """How many items a regular expression stands for with its counted repeats
+    written out, and how deep its groups nest.
+
+    The pattern may switch on verbose mode (spaces and `#` comments are not
+    part of it) or VERSION1 (sets nest), for all of it or a part: it is read
+    each way, and the largest reading counts, so the estimate errs large.
+    """
+    readings = [
+        _read_pattern(source, verbose, nested_sets)
+        for verbose, nested_sets in product((False, True), repeat=2)
+    ]
+    return max(size for size, _ in readings), max(depth for _, depth in readings)
+
+
+def _read_pattern(source: str, verbose: bool, nested_sets: bool) -> tuple[int, int]:
+    """One reading of `_pattern_size`, in one pass over the pattern.
+
+    Each open group holds [its size so far, the size of its last item]: a
+    counted repeat multiplies the last item, a closed group is one item of
+    the group around it, the branches of a group add up (each is compiled).
+    """
+    groups = [[0, 0]]
+    deepest = at = 0
+    while at < len(source):
+        char = source[at]
+        item = 1
+        if char == "\\":
+            escape = _BRACED_ESCAPE.match(source, at)
+            at = escape.end() if escape else at + 2
+        elif char == "[":
+            at = _set_end(source, at, nested_sets)
+        elif source.startswith("(?#", at):
+            at = _COMMENT_GROUP.match(source, at).end()
+            continue
+        elif char == "(":
+            groups.append([0, 0])
+            deepest = max(deepest, len(groups) - 1)
+            at += 1
+            continue
+        elif char == ")" and len(groups) > 1:
+            item = groups.pop()[0]
+            at += 1
+        elif char == "{" and (repeat := _COUNTED_REPEAT.match(source, at)):
+            count = max([1, *(int(number) for number in repeat.groups() if number)])
+            groups[-1][0] += groups[-1][1] * (count - 1)
+            groups[-1][1] *= count
+            at = repeat.end()
+            continue
+        elif char in "*+?":  # repeat the item as it is: it is compiled once
+            at += 1
+            continue
+        elif verbose and (space := _VERBOSE_SPACE.match(source, at)):
+            at = space.end()
+            continue
+        else:
+            at += 1
+        groups[-1][0] += item
+        groups[-1][1] = item
+    return sum(size for size, _ in groups), deepest
+
+
+def _set_end(source: str, at: int, nested: bool) -> int:
+    """Where the set `[...]` that opens at `at` ends; under VERSION1 sets nest."""
+    at += 1
+    if source.startswith("^", at):
+        at += 1
+    if source.startswith("]", at):  # a first "]" is a member, not the end
+        at += 1
+    depth = 1
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 1
+        elif char == "[" and nested:
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return at
 
 
 def _change(value: object) -> bool:
@@ -399,6 +602,8 @@ def parse_tolerance(value: object, unit: str) -> Tolerance:
     if not match:
         raise _Invalid(f"bad tolerance {_show(value)}", _TOLERANCE_FORMS)
     amount = float(match.group(1))
+    if not math.isfinite(amount):
+        raise _Invalid(f"bad tolerance {_show(value)}: not a finite number", _TOLERANCE_FORMS)
     written = match.group(2)
     suffix = regex.sub(r"\s+", " ", written.lower())
     if amount == 0:
@@ -412,17 +617,37 @@ def parse_tolerance(value: object, unit: str) -> Tolerance:
     elif suffix != "percentage_point":
         suffix = written
         if not is_known_unit(suffix):
-            raise _Invalid(f'bad tolerance "{text}": unknown unit "{written}"', _unit_hint(written))
+            raise _Invalid(
+                f"bad tolerance {_show(text)}: unknown unit {_show(written)}", _unit_hint(written)
+            )
     if unit == "percent" and suffix == "percentage_point":
         return Tolerance(absolute=amount, relative=None, unit="percentage_point", text=text)
-    if units.dimension(suffix) != units.dimension(unit):
-        raise _Invalid(
-            f'tolerance "{text}" is not compatible with unit "{unit}"',
-            f'write it in {_tolerance_unit(unit)}, or as a relative "5%"',
-        )
-    return Tolerance(
-        absolute=units.convert(amount, suffix, unit), relative=None, unit=unit, text=text
+    incompatible = _Invalid(
+        f'tolerance {_show(text)} is not compatible with unit "{unit}"',
+        f'write it in {_tolerance_unit(unit)}, or as a relative "5%"',
     )
+    if unit_dimension(suffix) != unit_dimension(unit):
+        raise incompatible
+    try:
+        absolute = amount if suffix == unit else _as_difference(amount, suffix, unit)
+    except pint.errors.PintError:  # logarithmic units (decibel) have no plain difference
+        raise incompatible from None
+    return Tolerance(absolute=absolute, relative=None, unit=unit, text=text)
+
+
+def _as_difference(amount: float, written: str, unit: str) -> float:
+    """`amount` of `written` as a difference in `unit`.
+
+    A tolerance is a gap between two figures, not a reading: "5 degF" on a
+    Celsius claim is 2.8 (pint's delta_degF in delta_degC), where converting
+    it as a temperature gives -15 and makes equal figures conflict.
+    Subtracting zero turns a unit into its difference unit (degF into
+    delta_degF, degC into delta_degC) and leaves the others as they are.
+    """
+    quantity = units.registry().Quantity
+    gap = quantity(amount, written) - quantity(0, written)
+    zero = quantity(0, unit)
+    return float(gap.to((zero - zero).units).magnitude)
 
 
 def _tolerance_unit(unit: str) -> str:
@@ -454,6 +679,9 @@ def _reference(
         number = raw.get(key)
         if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
             report(key, f"{key} must be a number, not {_show(number)}", f"{key} = 49.5 (no quotes)")
+            number = None
+        elif number is not None and not math.isfinite(number):
+            report(key, f"{key} must be a finite number, not {number}", f"{key} = 49.5")
             number = None
         numbers[key] = None if number is None else float(number)
     value, low, high = numbers["value"], numbers["low"], numbers["high"]
@@ -556,13 +784,26 @@ def is_known_unit(unit: str) -> bool:
     """A unit the registry knows, written as one name ("percent", "USD", "hour")."""
     if unit in ("percent", "count", "percentage_point"):
         return True
-    if not _UNIT_NAME.fullmatch(unit):
+    if len(unit) > MAX_UNIT_NAME or not _UNIT_NAME.fullmatch(unit):
         return False
     try:
         units.registry().parse_units(unit)
     except Exception:  # pint raises a variety of errors for names it cannot read
         return False
     return True
+
+
+def unit_dimension(unit: str) -> str | None:
+    """What `check` compares a known unit's figures by, or None when pint has no answer.
+
+    pint knows "dimensionless" but fails (with a KeyError) when asked for its
+    dimension, which `check` asks of every rule's unit: such a unit must be
+    refused when the rules are read, not when the corpus is checked.
+    """
+    try:
+        return units.dimension(unit)
+    except Exception:  # pint raises a variety of errors for units without a dimension
+        return None
 
 
 @cache
@@ -572,6 +813,8 @@ def _unit_names() -> tuple[str, ...]:
 
 def _unit_hint(unit: str) -> str:
     """The closest unit name the registry knows."""
+    if len(unit) > MAX_UNIT_NAME:
+        return f"a unit is one name of at most {MAX_UNIT_NAME} characters, such as percent or hour"
     names = _unit_names()
     same_case = [name for name in names if name.lower() == unit.lower()]
     if same_case:
@@ -607,8 +850,17 @@ def _is_day(value: object) -> bool:
 
 
 def _show(value: object) -> str:
-    """A value as the analyst wrote it, near enough: text in quotes."""
-    return f'"{value}"' if isinstance(value, str) else repr(value)
+    """A value as the analyst wrote it, near enough: text in quotes.
+
+    A long value is cut short: a problem is one line to read, not the
+    30,000 characters of a runaway value.
+    """
+    if isinstance(value, str):
+        if len(value) <= 60:
+            return f'"{value}"'
+        return f'"{value[:40]}..." ({len(value):,} characters)'
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:40]}..."
 
 
 # -- where things are in the raw text ----------------------------------------
@@ -638,7 +890,9 @@ class _FileLines:
     claims: list[_ClaimLines] = field(default_factory=list)
 
 
-_HEADER = regex.compile(r"\s*\[\[\s*([^\[\]]*?)\s*\]\]|\s*\[\s*([^\[\]]*?)\s*\]")
+# Possessive and without inner \s*: spaces are taken out of the name anyway,
+# and a lazy group between two \s* takes quadratic time on a long header.
+_HEADER = regex.compile(r"\s*\[\[([^\[\]]*+)\]\]|\s*\[([^\[\]]*+)\]")
 _KEY = regex.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*[.=]""")
 
 

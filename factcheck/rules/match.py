@@ -41,10 +41,13 @@ _BOUNDARY_AFTER = r"(?![\p{L}\p{N}])"
 
 
 class PatternTimeoutWarning(RuntimeWarning):
-    """A rule's regular expression ran too long on a sentence and was taken as no match."""
+    """A rule's regular expression ran too long on a sentence and was disabled."""
 
 
-_warned: set[tuple[str, str]] = set()
+#: Patterns that timed out, by rule file, claim line and pattern text. A
+#: pattern slow on one sentence is slow on most, so it is not tried again in
+#: this process: otherwise every later figure pays the timeout once more.
+_disabled: set[tuple[str, int, str]] = set()
 
 
 # -- claiming ---------------------------------------------------------------
@@ -139,6 +142,9 @@ def _any_pattern(rule: Rule, sentence: str, span: Span) -> bool:
     """Does one of the rule's patterns match text overlapping `span` of the sentence?"""
     start, end = span
     for pattern in rule.patterns:
+        key = (rule.path, rule.line, pattern.pattern)
+        if key in _disabled:
+            continue
         try:
             for match in pattern.finditer(sentence, timeout=PATTERN_TIMEOUT):
                 if (match.start() < end and match.end() > start) or match.start() == start == end:
@@ -146,21 +152,24 @@ def _any_pattern(rule: Rule, sentence: str, span: Span) -> bool:
                 if match.start() >= end:
                     break
         except TimeoutError:
+            _disabled.add(key)
             _warn_timeout(rule, pattern)
     return False
 
 
 def _warn_timeout(rule: Rule, pattern: regex.Pattern[str]) -> None:
-    """Say once per pattern that it timed out: a run goes on, the analyst gets told."""
-    key = (rule.id, pattern.pattern)
-    if key in _warned:
-        return
-    _warned.add(key)
-    warnings.warn(
-        f"{rule.path}:{rule.line}: claim {rule.id!r}: pattern {pattern.pattern!r} took longer "
-        f"than {PATTERN_TIMEOUT}s on a sentence and was taken as no match; simplify it",
+    """Tell the analyst, once, that a pattern was disabled: the run goes on without it.
+
+    The warning is placed at the pattern's line of the rule file, so that it
+    reads `rules/x.toml:7: PatternTimeoutWarning: ...` like every other
+    problem with a rule, not at a line of this module.
+    """
+    warnings.warn_explicit(
+        f"claim {rule.id!r}: pattern {pattern.pattern!r} took longer than {PATTERN_TIMEOUT}s "
+        "on a sentence; it counts as no match for the rest of the run (simplify it)",
         PatternTimeoutWarning,
-        stacklevel=3,
+        rule.path,
+        rule.pattern_line or rule.line,
     )
 
 

@@ -20,7 +20,8 @@ class Tolerance:
 
     `absolute` is measured in the claim's own unit (for a percent claim, in
     percentage points), already converted from what the analyst wrote
-    ("90 minute" on an hour claim is 1.5); `unit` names it (None when the
+    ("90 minute" on an hour claim is 1.5) as a difference, not a reading
+    ("5 degF" on a Celsius claim is 2.8, not -15); `unit` names it (None when the
     tolerance is relative or zero). `relative` is a fraction (0.05 for
     "5%") of the larger magnitude of the two figures. `text` is what the
     analyst wrote, for reports.
@@ -79,7 +80,8 @@ class Rule:
     `measure` holds the phrases as written; `patterns` the compiled regular
     expressions; `subject_names` the subject and every alias of it from the
     file's `[aliases]`. `path` and `line` locate the `[[claim]]` header, for
-    reports and CI annotations.
+    reports and CI annotations; `pattern_line` the `pattern` key, so that a
+    pattern that misbehaves while matching is reported where it is written.
     """
 
     id: str
@@ -97,6 +99,7 @@ class Rule:
     acknowledged: tuple[Acknowledgement, ...] = ()
     path: str = ""
     line: int = 0
+    pattern_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
