@@ -10,7 +10,7 @@ with the number of figures, not with the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from factcheck.extract.atoms import Atom, read_atom
@@ -46,30 +46,30 @@ def extract_document(document: Document) -> list[Figure]:
 
 
 def _figures(document: Document, lex: Lexicon, gram: Grammar) -> Iterator[Figure]:
+    """The figures of a document, read from a stream of atoms with one of lookahead
+    (a range joins two), so that memory grows with the figures, not the digits."""
     text, body = document.text, document.body_start
     atoms = _outside_number_runs(
-        [atom for atom in _atoms(text, body, lex, gram) if _is_figure(atom, text, body, lex, gram)],
+        (atom for atom in _atoms(text, body, lex, gram) if _is_figure(atom, text, body, lex, gram)),
         text,
     )
-    if not atoms:
+    atom = next(atoms, None)
+    if atom is None:
         return
     index = TextIndex.of(text, body)
-    skip_next = False
+    following = next(atoms, None)
     last_end = 0
-    for i, atom in enumerate(atoms):
-        if skip_next:
-            skip_next = False
-            continue
-        following = atoms[i + 1] if i + 1 < len(atoms) else None
-        ranged = following and (
+    while atom is not None:
+        if following is not None and (
             _range_with(atom, following, text, body, lex, gram)
             or _bound_pair(atom, following, text, body, lex, gram)
-        )
-        if ranged:
-            skip_next = True
+        ):
             figure = _range_figure(atom, following, document, index, gram)
+            atom = next(atoms, None)
         else:
             figure = _single_figure(atom, document, index, lex, gram)
+            atom = following
+        following = next(atoms, None) if atom is not None else None
         if figure.start < last_end:
             continue  # "4 ten-ton trucks": a figure's counted noun holds no figure of its own
         bounds = (figure.value, figure.low, figure.high, *figure.interval)
@@ -112,24 +112,34 @@ NUMBER_RUN = 3
 _RUN_GAP = re.compile(r"\s*")
 
 
-def _outside_number_runs(atoms: list[Atom], text: str) -> list[Atom]:
+def _outside_number_runs(atoms: Iterable[Atom], text: str) -> Iterator[Atom]:
     """The atoms without those in runs of `NUMBER_RUN` or more bare numbers ("12
     14 15 19", a table row; "1 1 1 ...", noise): they count nothing a reader
-    could name, and a long run would make a figure of every digit."""
-    keep = [True] * len(atoms)
-    run_start = 0
-    for i in range(1, len(atoms) + 1):
-        joined = (
-            i < len(atoms)
-            and _bare_digits(atoms[i])
-            and _bare_digits(atoms[i - 1])
-            and _RUN_GAP.fullmatch(text, atoms[i - 1].end, atoms[i].start) is not None
-        )
-        if not joined:
-            if i - run_start >= NUMBER_RUN:
-                keep[run_start:i] = [False] * (i - run_start)
-            run_start = i
-    return [atom for atom, kept in zip(atoms, keep, strict=True) if kept]
+    could name, and a long run would make a figure of every digit. A run is
+    held only until it is long enough to drop."""
+    run: list[Atom] = []  # the current run of bare numbers, while it is short
+    previous: Atom | None = None  # the run's last number
+    dropping = False
+    for atom in atoms:
+        if (
+            previous is not None
+            and _bare_digits(atom)
+            and _RUN_GAP.fullmatch(text, previous.end, atom.start) is not None
+        ):
+            previous = atom
+            if not dropping:
+                run.append(atom)
+                if len(run) >= NUMBER_RUN:
+                    dropping, run = True, []
+            continue
+        yield from run
+        run, dropping = [], False
+        previous = atom if _bare_digits(atom) else None
+        if previous is None:
+            yield atom
+        else:
+            run = [atom]
+    yield from run
 
 
 def _bare_digits(atom: Atom) -> bool:
@@ -230,13 +240,24 @@ def _in_name(previous: str, before: str, after: str) -> bool:
     return following is not None and following.group(1).isupper()
 
 
+#: How far from a number a list marker or the end of its line may be: the
+#: look stays this short, so a text of one long line costs no more per number.
+_MARKER_REACH = 16
+
+
 def _alone_on_line(atom: Atom, text: str, gram: Grammar) -> bool:
     """Page furniture, not a figure: a bulleted number on a line of its own
     ("- 6"), a list item's number ("2. Text"), or a bare number alone on one
     line of a longer text (share counters)."""
-    line_start = text.rfind("\n", 0, atom.start) + 1
-    line_end = text.find("\n", atom.end)
-    line_end = len(text) if line_end < 0 else line_end
+    reach = max(0, atom.start - _MARKER_REACH)
+    line_start = text.rfind("\n", reach, atom.start) + 1
+    if line_start == 0 and reach > 0:
+        return False  # the line starts further back: more than a marker before the number
+    line_end = text.find("\n", atom.end, atom.end + _MARKER_REACH)
+    if line_end < 0:
+        line_end = len(text) if len(text) - atom.end <= _MARKER_REACH else -1
+    if line_end < 0:
+        return False  # the line goes on: words follow the number
     before, after = text[line_start : atom.start], text[atom.end : line_end]
     if not gram.list_marker_line.fullmatch(before):
         return False
