@@ -1,8 +1,8 @@
 """The one unit registry every stage converts and compares through.
 
 pint's defaults, extended from `units.txt` (pint's own definition format)
-with what news needs and pint lacks: percentage points, currencies as
-dimensions of their own, `bcm`.
+with what news needs and pint lacks: percentage points, `bcm`, and every
+currency of `currencies.py` as a dimension of its own.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from functools import cache
 from importlib import resources
 
 import pint
+
+from factcheck.currencies import currency_codes
 
 
 @cache
@@ -21,6 +23,8 @@ def registry() -> pint.UnitRegistry:
     for line in definitions.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             ureg.define(line)
+    for code in sorted(currency_codes()):  # each its own dimension: no silent exchange rate
+        ureg.define(f"{code} = [currency_{code}]")
     return ureg
 
 

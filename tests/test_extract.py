@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 
 from factcheck import extract_figures
+from factcheck.currencies import currency_codes
 from factcheck.model import Figure
+from factcheck.units import dimension
 
 EN_DASH = "\u2013"
 
@@ -324,6 +326,30 @@ MONEY = [
         "$2 bln",
         money(2e9, "USD", qualifier="exact"),
         id="usd-bln",
+    ),
+    pytest.param(
+        "The bank lent CZK 600 million to farmers.",
+        "CZK 600 million",
+        money(6e8, "CZK"),
+        id="any-iso-code",
+    ),
+    pytest.param(
+        "Farmers were promised 600 million koruna.",
+        "600 million koruna",
+        money(6e8, "CZK"),
+        id="currency-name-alone",
+    ),
+    pytest.param(
+        "The ministry set aside 2 billion Hungarian forints.",
+        "2 billion Hungarian forints",
+        money(2e9, "HUF"),
+        id="cldr-currency-name",
+    ),
+    pytest.param(
+        "Brazil will spend R$ 5 billion on roads.",
+        "R$ 5 billion",
+        money(5e9, "BRL"),
+        id="cldr-currency-symbol",
     ),
     pytest.param(
         "Trade reached $46.5 bln. Exports rose.",
@@ -1463,3 +1489,10 @@ def test_mixed_numbers_do_not_swallow_a_second_number() -> None:
 def test_over_before_a_counted_noun_stays_a_bound() -> None:
     text = "The price rose 5 over 10 years."
     assert_fields(figure_for(text, "10 years"), {"qualifier": "gt"})
+
+
+def test_every_currency_is_a_dimension_of_its_own() -> None:
+    """A currency the extractor reads is one the registry keeps apart from the rest."""
+    codes = currency_codes()
+    assert {"USD", "EUR", "CZK", "SLE", "XBT"} <= codes
+    assert len({dimension(code) for code in codes}) == len(codes)

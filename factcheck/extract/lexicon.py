@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from factcheck.currencies import currency_words
+
 
 @dataclass(frozen=True, slots=True)
 class UnitWord:
@@ -114,7 +116,7 @@ def lexicon() -> Lexicon:
     """Load every table once per process."""
     numbers = _table("numbers.toml")
     qualifiers = _table("qualifiers.toml")
-    currencies = _table("currencies.toml")
+    currencies = currency_words()
     unit_table = _table("units.toml")
     changes = _table("changes.toml")
     context = _table("context.toml")
@@ -160,15 +162,14 @@ def lexicon() -> Lexicon:
         units=units,
         exact_case_units=frozenset(exact_case),
         metre_after=tuple(metre_after),
-        currency_symbols={s: code for code, c in currencies.items() for s in c["symbols"]},
-        currency_codes={s: code for code, c in currencies.items() for s in c["codes"]},
+        currency_symbols=currencies.symbols,
+        currency_codes=currencies.codes,
         scaled_codes={
             scale + s: (code, float(factor))
             for scale, factor in numbers["code_scales"].items()
-            for code, c in currencies.items()
-            for s in c["codes"]
+            for s, code in currencies.codes.items()
         },
-        currency_names={s.lower(): code for code, c in currencies.items() for s in c["names"]},
+        currency_names=currencies.names,
         change_verbs=frozenset(changes["verbs"]),
         change_nouns=frozenset(changes["nouns"]),
         comparatives=tuple(changes["comparatives"]),
