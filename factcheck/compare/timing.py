@@ -12,6 +12,7 @@ a preliminary figure and a later final one, or a forecast and the outturn.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from factcheck.compare.linkage import linkage
 from factcheck.model import EXPECTED, PROVISIONAL, Figure
@@ -26,6 +27,7 @@ _QUARTER_MONTHS = {
 }
 
 
+@lru_cache(maxsize=1 << 14)  # a corpus states few periods, and asks of each pair again and again
 def comparable_periods(a: str, b: str) -> bool:
     """Two periods may describe the same time: they share a month, and an
     unstated part matches anything ("2022" and "2022-10", "?-10" and "2022-10",
