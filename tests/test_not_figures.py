@@ -316,6 +316,12 @@ def test_ordinals(text: str, forbidden: list[str], wanted: list[str]) -> None:
 
 NAMES = [
     pytest.param(
+        "A level 3 flood alert was issued as 40 homes were evacuated.",
+        ["3"],
+        ["40 homes"],
+        id="alert-level",
+    ),
+    pytest.param(
         "Veterans of World War II were honoured.",
         ["II"],
         [],
