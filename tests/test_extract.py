@@ -571,6 +571,18 @@ def test_number_words(text: str, needle: str, expected: dict[str, Any]) -> None:
 
 DURATIONS = [
     pytest.param(
+        "The talks went on for a day and a half.",
+        "a day and a half",
+        dur(1.5, "day", text="a day and a half"),
+        id="a-day-and-a-half",
+    ),
+    pytest.param(
+        "The search lasted two hours and a quarter.",
+        "two hours and a quarter",
+        dur(2.25, "hour"),
+        id="hours-and-a-quarter",
+    ),
+    pytest.param(
         "The plane was kept on the ground for over five hours.",
         "five hours",
         dur(5, "hour", **gt(5)),

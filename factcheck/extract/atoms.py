@@ -102,6 +102,8 @@ def read_atom(match: re.Match[str], lex: Lexicon, gram: Grammar) -> Atom | None:
             return None
         unit, kind, factor = resolved
         value, rounding, has_unit = value * factor, rounding * factor, True
+        if groups["unit_tail"]:  # "a day and a half", "two hours and a quarter"
+            value += _fraction_tail(groups["unit_tail"], lex) * factor
     unit_scale = groups["unit_scale"]
     if unit_scale and kind == "money":  # "75 USD million"
         factor = _scale(unit_scale.strip(), lex)

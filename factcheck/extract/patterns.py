@@ -297,6 +297,7 @@ def grammar() -> Grammar:
             (?P<scale>{scale})?
             (?P<tail>{fraction_tail})?
             (?:[\s\-‐]?(?P<unit>{unit}))?
+            (?P<unit_tail>{fraction_tail})?
             (?P<unit_scale>(?<=[A-Z]{{3}})\s+{big_scale}(?!{L}))?
             (?P<cents>
                 (?:\s+(?i:and))?\s+(?:\d{{1,2}}|{cardinal_compound})\s+{alternation(lex.subunits)}(?!{L})
