@@ -1,8 +1,9 @@
 """Project settings, found the way ruff and sqlfluff find theirs.
 
-A `factcheck.toml` in the working folder, or else a `[tool.factcheck]`
-table in its `pyproject.toml`, sets defaults that command-line flags
-override:
+A `factcheck.toml` in the working folder or a folder above it, or else a
+`[tool.factcheck]` table in a `pyproject.toml` there, sets defaults that
+command-line flags override (the search stops at the project's root, a
+folder with `.git` or a `pyproject.toml`):
 
     [tool.factcheck]
     rules = "rules"                    # rule file or folder
@@ -19,6 +20,8 @@ than a traceback somewhere downstream.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,18 +56,43 @@ class Config:
 
 
 def discover(folder: Path | None = None) -> Config:
-    """The settings of `folder` (default: the working folder)."""
-    folder = folder or Path.cwd()
+    """The settings for `folder` (default: the working folder): the nearest
+    `factcheck.toml`, or `pyproject.toml` with a `[tool.factcheck]` table, in
+    it or a folder above, up to the project's root (a folder with `.git` or a
+    `pyproject.toml`), as ruff and sqlfluff look for theirs."""
+    start = folder or Path.cwd()
+    for here in (start, *start.resolve().parents):
+        found = _settings_in(here)
+        if found is not None:
+            return _relative_to(found, here, start)
+        if (here / ".git").exists() or (here / "pyproject.toml").is_file():
+            break  # the project's root: settings above it belong to something else
+    return Config()
+
+
+def _settings_in(folder: Path) -> Config | None:
     own = folder / "factcheck.toml"
     if own.is_file():
-        return _parse(own, _read(own), prefix="")
+        table = _read(own)
+        if set(table) == {"tool"}:  # the pyproject form, copied as it is
+            tool = _table(own, "tool", table["tool"])
+            return _parse(own, _table(own, "tool.factcheck", tool.get("factcheck", {})), "")
+        return _parse(own, table, prefix="")
     project = folder / "pyproject.toml"
     if project.is_file():
         tool = _table(project, "tool", _read(project).get("tool", {}))
         table = tool.get("factcheck")
         if table is not None:
             return _parse(project, _table(project, "tool.factcheck", table), "tool.factcheck.")
-    return Config()
+    return None
+
+
+def _relative_to(config: Config, home: Path, start: Path) -> Config:
+    """The settings with `rules`, written relative to their file, as a path from `start`."""
+    if config.rules is None or Path(config.rules).is_absolute() or home == start:
+        return config
+    rules = os.path.relpath(home.resolve() / config.rules, start.resolve())
+    return dataclasses.replace(config, rules=rules)
 
 
 def _read(path: Path) -> dict[str, object]:
