@@ -26,13 +26,17 @@ from types import FrameType
 from typing import TextIO
 
 from factcheck import __version__
-from factcheck.attribute import attribute_document
 from factcheck.compare import Verdict
 from factcheck.config import Config, ConfigError, discover
 from factcheck.corpus import InputProblem, read_corpus
-from factcheck.extract import extract_document
 from factcheck.model import Document
-from factcheck.pipeline import DEFAULT_FAIL_ON, FAIL_ON, check_corpus, failing
+from factcheck.pipeline import (
+    DEFAULT_FAIL_ON,
+    FAIL_ON,
+    attributed_figures,
+    check_corpus,
+    failing,
+)
 from factcheck.report.check import CHECK_FORMATS, render
 from factcheck.report.explain import explain
 from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
@@ -146,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         description="List every statistical figure found in the documents.",
     )
     _add_paths(extract)
+    _add_jobs(extract)
     extract.add_argument(
         "--format",
         choices=FIGURE_FORMATS,
@@ -160,6 +165,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Group figures about the same thing across documents and judge them.",
     )
     _add_paths(check)
+    _add_jobs(check)
     check.add_argument(
         "--rules",
         metavar="PATH",
@@ -239,6 +245,24 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive,
+        default=None,
+        help="worker processes that read large corpora (default: one per CPU; 1: none); "
+        "the output is the same for any N",
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return value
+
+
 @dataclass
 class Reading:
     """What streamed past while reading the corpus: for exit codes and reports."""
@@ -278,7 +302,9 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.output not in (None, "-") and not args.explain:
         _replaced_file(args.output)  # refuse a symlink or a device now, not after the whole run
     reading = Reading()
-    result = check_corpus(documents(args.paths, sys.stderr, reading), rules, tolerances=tolerances)
+    result = check_corpus(
+        documents(args.paths, sys.stderr, reading), rules, tolerances=tolerances, jobs=args.jobs
+    )
     if reading.documents == 0:
         raise UsageError("no document could be read")
     for unused in result.unused_acknowledgements:
@@ -497,11 +523,7 @@ def _exit_terminated(signum: int, frame: FrameType | None) -> None:
 def _run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     reading = Reading()
-    figures = (
-        f
-        for doc in documents(args.paths, sys.stderr, reading)
-        for f in attribute_document(doc, extract_document(doc))
-    )
+    figures = attributed_figures(documents(args.paths, sys.stderr, reading), args.jobs)
     out = sys.stdout
     if fmt == "jsonl":
         for figure in figures:

@@ -8,6 +8,7 @@ enriched copies (a figure with its measure, its period).
 from __future__ import annotations
 
 import dataclasses
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,13 +74,26 @@ class Figure:
     sentence_start: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON object (plain types, stable key order)."""
-        out = dataclasses.asdict(self)
+        """The contract's JSON object (plain types, stable key order).
+
+        Built flat from the fields, not with `dataclasses.asdict`, which
+        deep-copies every value (about 40 µs a figure: seconds for a report
+        of a hundred thousand figures); every field is a str, number, bool
+        or the `interval` pair, replaced by a list below."""
+        out = dict(zip(FIGURE_FIELDS, figure_values(self), strict=True))
         out["value"] = _plain(self.value)
         out["low"] = _plain(self.low)
         out["high"] = _plain(self.high)
         out["interval"] = [_plain(self.interval[0]), _plain(self.interval[1])]
         return out
+
+
+#: The figure's field names in declaration order: the contract's key order.
+FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
+#: A figure's field values in that order, as a tuple, in one C call: for
+#: `Figure(*values)` and `to_dict`, where `dataclasses.astuple` and `asdict`
+#: would deep-copy each value.
+figure_values = operator.attrgetter(*FIGURE_FIELDS)
 
 
 def _plain(number: float | None) -> float | int | None:

@@ -17,13 +17,18 @@ def figure_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     """The figures as a table, one row per figure, columns in contract order."""
     rows = [figure.to_dict() for figure in figures]
     frame = pd.DataFrame.from_records(rows, columns=list(Figure.__dataclass_fields__))
-    frame["interval"] = frame["interval"].map(json.dumps)
+    frame["interval"] = frame["interval"].map(_strict_json)
     return frame
 
 
 def jsonl_line(figure: Figure) -> str:
     """One figure as one line of JSON (streamed: nothing is held back)."""
-    return json.dumps(figure.to_dict(), ensure_ascii=False)
+    return json.dumps(figure.to_dict(), allow_nan=False, ensure_ascii=False)
+
+
+def _strict_json(value: object) -> str:
+    """JSON with no NaN or Infinity token: a non-finite value is a bug to raise."""
+    return json.dumps(value, allow_nan=False)
 
 
 def figures_csv(figures: Iterable[Figure]) -> str:
