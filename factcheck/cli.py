@@ -19,7 +19,7 @@ import stat
 import sys
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -37,7 +37,7 @@ from factcheck.pipeline import (
     check_corpus,
     failing,
 )
-from factcheck.report.check import CHECK_FORMATS, render
+from factcheck.report.check import CHECK_FORMATS, render_pieces
 from factcheck.report.explain import explain
 from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
 from factcheck.rules.load import load_rules, parse_tolerance
@@ -311,9 +311,9 @@ def _run_check(args: argparse.Namespace) -> int:
         _say(unused)
     if args.explain:
         return _explain(result.verdicts, args.explain)
-    report = render(fmt, result, paths=reading.paths, skipped=reading.problems)
+    report = render_pieces(fmt, result, paths=reading.paths, skipped=reading.problems)
     if args.output in (None, "-"):
-        sys.stdout.write(report)
+        sys.stdout.writelines(report)
     else:
         write_atomically(args.output, report)
     fail_on = args.fail_on or config.fail_on or DEFAULT_FAIL_ON
@@ -411,9 +411,9 @@ def _run_rules_test(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write `text` to PATH whole or not at all: into a temporary file beside
-    it, then renamed over PATH.
+def write_atomically(path: str, text: str | Iterable[str]) -> None:
+    """Write `text` (or its pieces, as they come) to PATH whole or not at all:
+    into a temporary file beside it, then renamed over PATH.
 
     Only a regular file is replaced: renaming over a symlink would cut the
     link, and over a device or FIFO would swap it for a plain file. The
@@ -430,7 +430,7 @@ def write_atomically(path: str, text: str) -> None:
             with open(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
                 if replaced is not None:
                     os.fchmod(fd, stat.S_IMODE(replaced.st_mode))
-                handle.write(text)
+                handle.writelines((text,) if isinstance(text, str) else text)
                 handle.flush()
                 os.fsync(fd)  # on disk before the rename makes it the report, even if power fails
             os.replace(temporary, path)

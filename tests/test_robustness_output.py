@@ -411,7 +411,7 @@ def test_a_wrongly_typed_setting_is_one_line_and_exit_2(
 
 GUARDED = [
     pytest.param(
-        "render",
+        "render_pieces",
         RuntimeError("boom"),
         [*CHECK, "{article}"],
         "RuntimeError: boom",
@@ -462,6 +462,6 @@ def test_factcheck_debug_lets_the_exception_through(
         raise RuntimeError("boom")
 
     monkeypatch.setenv("FACTCHECK_DEBUG", "1")
-    monkeypatch.setattr(cli, "render", fail)
+    monkeypatch.setattr(cli, "render_pieces", fail)
     with pytest.raises(RuntimeError, match="boom"):
         cli.main([*CHECK, str(article)])

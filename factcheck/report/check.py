@@ -22,7 +22,7 @@ import dataclasses
 import json
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from tabulate import tabulate
@@ -72,12 +72,20 @@ def check_json(
     paths: Mapping[str, str] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
-    """The groups and a summary, with stable key order, one group a line.
+    """The groups and a summary, with stable key order, one group a line."""
+    return "".join(check_json_pieces(result, paths=paths, skipped=skipped))
 
-    Each group is encoded on its own as it is built, by the C encoder (an
-    `indent` would force the pure-Python one, ten times slower), so the
-    dicts of one group at a time are alive, not the whole report's; and
-    the pieces are gathered as UTF-8 bytes (see `_json_document`)."""
+
+def check_json_pieces(
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> Iterator[str]:
+    """`check_json` piece by piece, one group at a time, for a writer to stream:
+    a report of 50,000 documents runs to 200 MB, which need never be one
+    string. Each group is encoded by the C encoder (an `indent` would force
+    the pure-Python one, ten times slower)."""
     summary = {
         "documents": result.documents,
         "figures": result.figures,
@@ -97,28 +105,10 @@ def check_json(
             for u in result.unused_acknowledgements
         ],
     }
-    groups = (_json(_group_dict(v, paths)) for v in result.verdicts)
-    return _json_document(groups, _json(summary))
-
-
-def _json_document(groups: Iterable[str], summary: str) -> str:
-    """`{"groups": [...], "summary": {...}}` from encoded pieces, one group a line.
-
-    Gathered in one UTF-8 buffer, not as a list of str to join: a str with
-    one non-ASCII character in it takes two bytes a character (or four), and
-    a report of 50,000 documents runs to 200 MB of UTF-8, which a list of
-    pieces and their join would hold at 800 MB, the buffer and the decoded
-    result at 600. `surrogatepass` carries lone surrogates (a JSON `\\ud800`
-    in the input) through unchanged, for the writer to escape."""
-    out = bytearray(b'{"groups": [')
-    empty = True
-    for group in groups:
-        out += b"\n" if empty else b",\n"
-        out += group.encode("utf-8", "surrogatepass")
-        empty = False
-    out += b"]" if empty else b"\n]"
-    out += b',\n"summary": ' + summary.encode("utf-8", "surrogatepass") + b"}\n"
-    return out.decode("utf-8", "surrogatepass")
+    yield '{"groups": ['
+    for i, verdict in enumerate(result.verdicts):
+        yield ("\n" if i == 0 else ",\n") + _json(_group_dict(verdict, paths))
+    yield ("\n]" if result.verdicts else "]") + ',\n"summary": ' + _json(summary) + "}\n"
 
 
 def _json(value: object) -> str:
@@ -340,3 +330,17 @@ def render(
             f"unknown format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})"
         ) from None
     return renderer(result, paths=paths, skipped=skipped)
+
+
+def render_pieces(
+    fmt: str,
+    result: CheckResult,
+    *,
+    paths: Mapping[str, str] | None = None,
+    skipped: Sequence[InputProblem] = (),
+) -> Iterator[str]:
+    """`render`, in pieces that join to the same text: the JSON report streams
+    group by group; the other formats, made for people and CI, come whole."""
+    if fmt == "json":
+        return check_json_pieces(result, paths=paths, skipped=skipped)
+    return iter((render(fmt, result, paths=paths, skipped=skipped),))
