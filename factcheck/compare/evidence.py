@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck import units
 from factcheck.attribute.measure import INCREMENT, measure_key, measures, terms
@@ -59,8 +59,13 @@ TOPIC = "topic:"
 
 def measure_terms(figure: Figure) -> frozenset[str]:
     """The terms of the figure's measure key (`attribute.measure.measure_key`)."""
-    key = measure_key(figure)
-    return frozenset(key.split()) if key else frozenset()
+    return _key_terms(measure_key(figure))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_terms(key: str) -> frozenset[str]:
+    """One set per distinct key, shared by its figures: a corpus has few keys."""
+    return frozenset(key.split())
 
 
 def profile(
@@ -117,6 +122,7 @@ def _norm(found: frozenset[str], weight: Mapping[str, float]) -> float:
     return math.sqrt(sum(map(weight.__getitem__, found)))
 
 
+@lru_cache(maxsize=1 << 12)  # the figures of one sentence come one after another
 def context_terms(sentence: str) -> frozenset[str]:
     """The content terms of a sentence, less those that say how a figure moved."""
     return frozenset(terms(sentence)) - measures().context_ignore

@@ -16,6 +16,7 @@ import dataclasses
 import gc
 import hashlib
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -136,7 +137,7 @@ def _rounded(evidence: dict[str, float]) -> tuple[tuple[str, float], ...]:
 
 def _story_terms(topic: frozenset[str], weight: dict[str, float]) -> frozenset[str]:
     """The rarest terms of a document's title and lead, that other documents share."""
-    shared = [TOPIC + t for t in topic if weight.get(TOPIC + t, 0.0) > 0.0]
+    shared = [sys.intern(TOPIC + t) for t in topic if weight.get(TOPIC + t, 0.0) > 0.0]
     return frozenset(sorted(shared, key=lambda t: (-weight[t], t))[: linkage().story_terms])
 
 
