@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -121,18 +122,27 @@ def _automatic_groups(
 ) -> list[ClaimGroup]:
     profiles, weight = _profiles(figures, topics)
     clusters = _Clusters(figures, profiles)
-    pairs = sorted(_scored_pairs(figures, profiles, weight))
+    pairs = _scored_pairs(figures, profiles, weight)
+    pairs.sort()  # in place: the list of candidate pairs is the largest thing grouping holds
     for negative_score, _, i, j in pairs:  # strongest first; of equals, the closest values
         pair_score = -negative_score
         if clusters.merge(i, j):
             evidence = score(profiles[i], profiles[j], weight)
             clusters.link(i, Link(figures[i], figures[j], pair_score, _rounded(evidence)))
+    del pairs  # before the groups are built, not after
     groups = [_automatic_group(figures, profiles, weight, c) for c in clusters.components()]
     return _unique_ids(groups)
 
 
 def _rounded(evidence: dict[str, float]) -> tuple[tuple[str, float], ...]:
-    return tuple(sorted((name, round(value, 3)) for name, value in evidence.items()))
+    return tuple(sorted(_item(name, round(value, 3)) for name, value in evidence.items()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _item(name: str, value: float) -> tuple[str, float]:
+    """One (name, value) of evidence, shared by every link that has it: a
+    corpus's links repeat the same few ("same_value", 0.5) by the thousand."""
+    return name, value
 
 
 def _story_terms(topic: frozenset[str], weight: dict[str, float]) -> frozenset[str]:
@@ -184,8 +194,8 @@ def _profiles(
 def _scored_pairs(
     figures: Sequence[Figure], profiles: Sequence[Profile], weight: dict[str, float]
 ) -> list[tuple[float, float, int, int]]:
-    """Candidate pairs that reach the threshold, as (-score, gap, i, j): sorted,
-    the strongest come first, and of equal scores the closest values."""
+    """Candidate pairs that reach the threshold, as (-score, gap, i, j): once
+    sorted, the strongest come first, and of equal scores the closest values."""
     settings = linkage()
     blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
