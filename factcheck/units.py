@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-
-import pint
+from typing import TYPE_CHECKING
 
 from factcheck.currencies import currency_codes
+
+if TYPE_CHECKING:
+    import pint
 
 
 @cache
 def registry() -> pint.UnitRegistry:
-    """Build the registry once: loading pint's definitions takes a while."""
+    """Build the registry once, when a unit is first asked about: importing pint
+    and loading its definitions takes most of a second that `--help` or a
+    run without units need not pay."""
+    import pint
+
     ureg = pint.UnitRegistry(cache_folder=None)
     definitions = resources.files("factcheck").joinpath("units.txt").read_text("utf-8")
     for line in definitions.splitlines():
@@ -37,6 +43,8 @@ def dimension(unit: str) -> str:
     """
     if unit in ("percent", "count"):
         return unit
+    import pint
+
     try:
         return str(registry().get_dimensionality(unit))
     except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError, TypeError):
@@ -58,6 +66,8 @@ def convert_interval(
     percent as 0.3), nor units pint cannot convert: those compare as written."""
     if unit == to or "percent" in (unit, to) or "count" in (unit, to):
         return interval
+    import pint
+
     try:
         return tuple(None if end is None else convert(end, unit, to) for end in interval)  # type: ignore[return-value]
     except (pint.errors.PintError, AttributeError, TypeError, ValueError):

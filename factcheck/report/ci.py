@@ -27,9 +27,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-import pandas as pd
 
 from factcheck import __version__
 from factcheck.compare.verdict import (
@@ -52,6 +51,9 @@ from factcheck.pipeline import (
 )
 from factcheck.report.figures import figure_frame, number_text
 from factcheck.rules.model import Reference
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "SARIF_SCHEMA",
@@ -1054,6 +1056,8 @@ def check_csv(
                     figure_path(figure, paths),
                 )
             )
+    import pandas as pd  # only the CSV needs it: other reports do not pay its import
+
     frame = figure_frame(figures)
     head = pd.DataFrame.from_records(group_rows, columns=list(CSV_GROUP_COLUMNS))
     table = (
@@ -1063,4 +1067,6 @@ def check_csv(
 
 
 def _empty(first: Iterable[str], rest: Iterable[str]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(columns=[*first, *rest])

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from tabulate import tabulate
 
 from factcheck.model import Figure
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FIGURE_FORMATS = ("table", "jsonl", "csv")
 
@@ -16,6 +19,8 @@ FIGURE_FORMATS = ("table", "jsonl", "csv")
 def figure_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     """The figures as a table, one row per figure, columns in contract order."""
     rows = [figure.to_dict() for figure in figures]
+    import pandas as pd  # imported when a table is made: a run without one does not pay it
+
     frame = pd.DataFrame.from_records(rows, columns=list(Figure.__dataclass_fields__))
     frame["interval"] = frame["interval"].map(_strict_json)
     return frame

@@ -21,7 +21,6 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-import pint
 import regex
 
 from factcheck import units
@@ -628,6 +627,8 @@ def parse_tolerance(value: object, unit: str) -> Tolerance:
     )
     if unit_dimension(suffix) != unit_dimension(unit):
         raise incompatible
+    import pint  # loaded by unit_dimension already; imported here, not at start-up
+
     try:
         absolute = amount if suffix == unit else _as_difference(amount, suffix, unit)
     except pint.errors.PintError:  # logarithmic units (decibel) have no plain difference
