@@ -29,7 +29,7 @@ from factcheck import __version__
 from factcheck.compare import Verdict
 from factcheck.config import Config, ConfigError, discover
 from factcheck.corpus import InputProblem, read_corpus
-from factcheck.model import Document
+from factcheck.model import Document, Origin
 from factcheck.pipeline import (
     DEFAULT_FAIL_ON,
     FAIL_ON,
@@ -268,8 +268,13 @@ class Reading:
     """What streamed past while reading the corpus: for exit codes and reports."""
 
     documents: int = 0
-    paths: dict[str, str] = field(default_factory=dict)  # doc id -> path as found
+    origins: dict[str, Origin] = field(default_factory=dict)  # doc id -> where it was read
     problems: list[InputProblem] = field(default_factory=list)
+
+    def report(self, problem: InputProblem, errors: TextIO | None = None) -> None:
+        """Say the problem on `errors` (stderr by default) and keep it for the reports."""
+        _say(problem, file=errors)
+        self.problems.append(problem)
 
 
 def documents(paths: Sequence[str], errors: TextIO, reading: Reading) -> Iterator[Document]:
@@ -278,11 +283,10 @@ def documents(paths: Sequence[str], errors: TextIO, reading: Reading) -> Iterato
     (exit 2) from "some of it was bad" (reported, then exit as usual)."""
     for item in read_corpus(paths):
         if isinstance(item, InputProblem):
-            _say(item, file=errors)
-            reading.problems.append(item)
+            reading.report(item, errors)
             continue
         reading.documents += 1
-        reading.paths[item.id] = item.path
+        reading.origins[item.id] = Origin(item.path, item.row, item.meta.get("text_source"))
         yield item
 
 
@@ -303,7 +307,11 @@ def _run_check(args: argparse.Namespace) -> int:
         _replaced_file(args.output)  # refuse a symlink or a device now, not after the whole run
     reading = Reading()
     result = check_corpus(
-        documents(args.paths, sys.stderr, reading), rules, tolerances=tolerances, jobs=args.jobs
+        documents(args.paths, sys.stderr, reading),
+        rules,
+        tolerances=tolerances,
+        jobs=args.jobs,
+        on_problem=reading.report,
     )
     if reading.documents == 0:
         raise UsageError("no document could be read")
@@ -311,7 +319,7 @@ def _run_check(args: argparse.Namespace) -> int:
         _say(unused)
     if args.explain:
         return _explain(result.verdicts, args.explain)
-    report = render_pieces(fmt, result, paths=reading.paths, skipped=reading.problems)
+    report = render_pieces(fmt, result, origins=reading.origins, skipped=reading.problems)
     if args.output in (None, "-"):
         sys.stdout.writelines(report)
     else:
@@ -361,7 +369,7 @@ def _tolerances(config: Config) -> dict[str, Tolerance]:
 
 def _run_rules_suggest(args: argparse.Namespace) -> int:
     reading = Reading()
-    result = check_corpus(documents(args.paths, sys.stderr, reading))
+    result = check_corpus(documents(args.paths, sys.stderr, reading), on_problem=reading.report)
     if reading.documents == 0:
         raise UsageError("no document could be read")
     sys.stdout.write(suggest_rules(result.verdicts))
@@ -523,11 +531,13 @@ def _exit_terminated(signum: int, frame: FrameType | None) -> None:
 def _run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     reading = Reading()
-    figures = attributed_figures(documents(args.paths, sys.stderr, reading), args.jobs)
+    figures = attributed_figures(
+        documents(args.paths, sys.stderr, reading), args.jobs, on_problem=reading.report
+    )
     out = sys.stdout
     if fmt == "jsonl":
         for figure in figures:
-            out.write(jsonl_line(figure) + "\n")
+            out.write(jsonl_line(figure, reading.origins[figure.doc].text_source) + "\n")
     elif fmt == "csv":
         out.write(figures_csv(figures))
     else:

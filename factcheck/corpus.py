@@ -301,7 +301,7 @@ def _html_document(
     }
     page_meta = {key: value for key, value in found.items() if value}
     return _make_document(
-        doc_id, path, text, {**page_meta, **metadata, "text_source": HTML_TEXT}, 0
+        doc_id, path, text, {**page_meta, **metadata, "text_source": HTML_TEXT}, 0, line
     )
 
 
@@ -563,7 +563,8 @@ def _row_document(row: Row, path: str, stem: str) -> Item:
         return InputProblem(path, row.line, f'no "text" field: "text" must be a string, not {kind}')
     if not text.strip():
         return InputProblem(path, row.line, _EMPTY)
-    return _make_document(doc_id, path, _LONE_CR.sub("\n", text), {**extra, **metadata}, 0)
+    text = _LONE_CR.sub("\n", text)
+    return _make_document(doc_id, path, text, {**extra, **metadata}, 0, row.line)
 
 
 def _as_text(value: object) -> str | None:
@@ -585,10 +586,18 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def _make_document(
-    doc_id: str, path: str, text: str, metadata: Mapping[str, str], body_start: int
+    doc_id: str,
+    path: str,
+    text: str,
+    metadata: Mapping[str, str],
+    body_start: int,
+    row: int | None = None,
 ) -> Document:
-    """The `Document`, metadata split between its own fields and `meta`."""
+    """The `Document`, metadata split between its own fields and `meta`;
+    `row` is the line its record starts on in a JSONL/CSV corpus file."""
     fields = {name: metadata.get(name) or None for name in DOCUMENT_FIELDS}
     meta = {key: value for key, value in metadata.items() if key not in DOCUMENT_FIELDS}
     fields["date"] = parse_date(fields["date"]) or url_date(fields["url"])
-    return Document(id=doc_id, path=path, text=text, body_start=body_start, meta=meta, **fields)
+    return Document(
+        id=doc_id, path=path, text=text, body_start=body_start, row=row, meta=meta, **fields
+    )

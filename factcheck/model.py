@@ -26,7 +26,10 @@ class Document:
 
     `body_start` is where the text proper begins, after any front matter, so
     that the extractor does not read figures out of a title or a URL kept
-    as metadata.
+    as metadata. `row` is the line of its file where the document's record
+    starts when the file is a JSONL or CSV corpus (None for a file of its
+    own): the line a report points at, since offsets count in the record's
+    text, not in the file.
     """
 
     id: str
@@ -37,7 +40,21 @@ class Document:
     url: str | None = None
     date: str | None = None
     body_start: int = 0
+    row: int | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a document was read from: the path as the user gave it, the
+    line its record starts on when the file is a JSONL or CSV corpus (the
+    line reports point at: a figure's own line counts in the record's text),
+    and what its text is when not the file's own characters (a web page's
+    main text: `corpus.HTML_TEXT`), which reports pass on."""
+
+    path: str
+    row: int | None = None
+    text_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

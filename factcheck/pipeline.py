@@ -14,7 +14,7 @@ import itertools
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +30,7 @@ from factcheck.compare.verdict import (
     EXACT,
     SINGLE,
 )
+from factcheck.corpus import InputProblem
 from factcheck.extract import extract_document
 from factcheck.model import Document, Figure, figure_values
 from factcheck.rules.model import Acknowledgement, Rule, Tolerance
@@ -82,22 +83,30 @@ class Corpus:
     documents: int
 
 
-def figures_of(documents: Iterable[Document], jobs: int | None = None) -> Corpus:
+#: Called with the problem of a document that could not be extracted.
+ProblemHandler = Callable[[InputProblem], object]
+
+
+def figures_of(
+    documents: Iterable[Document], jobs: int | None = None, on_problem: ProblemHandler | None = None
+) -> Corpus:
     """Every attributed figure of the corpus, in document order, and each
-    document's topic terms; `jobs` as for `extracted`."""
+    document's topic terms; `jobs` and `on_problem` as for `extracted`."""
     figures: list[Figure] = []
     topics: dict[str, frozenset[str]] = {}
     count = 0
-    for document in extracted(documents, jobs, topics=True):
+    for document in extracted(documents, jobs, topics=True, on_problem=on_problem):
         count += 1
         figures.extend(document.figures)
         topics[document.id] = document.topic
     return Corpus(figures, topics, count)
 
 
-def attributed_figures(documents: Iterable[Document], jobs: int | None = None) -> Iterator[Figure]:
+def attributed_figures(
+    documents: Iterable[Document], jobs: int | None = None, on_problem: ProblemHandler | None = None
+) -> Iterator[Figure]:
     """The attributed figures of each document in turn (what `extract` prints)."""
-    for document in extracted(documents, jobs, topics=False):
+    for document in extracted(documents, jobs, topics=False, on_problem=on_problem):
         yield from document.figures
 
 
@@ -110,6 +119,7 @@ class Extracted:
     id: str
     figures: list[Figure]
     topic: frozenset[str]  # empty unless asked for
+    problem: InputProblem | None = None  # why the document has no figures: it failed
 
 
 #: Corpora up to this many documents are read in this process: starting worker
@@ -131,7 +141,11 @@ def default_jobs() -> int:
 
 
 def extracted(
-    documents: Iterable[Document], jobs: int | None = None, *, topics: bool = False
+    documents: Iterable[Document],
+    jobs: int | None = None,
+    *,
+    topics: bool = False,
+    on_problem: ProblemHandler | None = None,
 ) -> Iterator[Extracted]:
     """Each document extracted and attributed, in input order whatever `jobs`.
 
@@ -143,7 +157,23 @@ def extracted(
     taken in the order the chunks were sent, so the output is the same
     bytes for any number of jobs. `topics` also reads each document's topic
     terms (`attribute.topic`), which grouping weighs and `extract` does not.
+
+    A document whose extraction fails (a bug, never the reader's fault) is
+    one problem, given to `on_problem`, and the run goes on without its
+    figures; with no handler the problem is raised as a RuntimeError.
     """
+    for document in _extracted(documents, jobs, topics):
+        if document.problem is None:
+            yield document
+        elif on_problem is None:
+            raise RuntimeError(str(document.problem))
+        else:
+            on_problem(document.problem)
+
+
+def _extracted(
+    documents: Iterable[Document], jobs: int | None, topics: bool
+) -> Iterator[Extracted]:
     jobs = default_jobs() if jobs is None else jobs
     stream = iter(documents)
     head = list(itertools.islice(stream, PROCESS_THRESHOLD + 1))
@@ -199,8 +229,13 @@ def _extract_chunk(documents: list[Document], topics: bool) -> list[Extracted]:
 
 
 def _extract(document: Document, topics: bool, shared: dict[str, str]) -> Extracted:
-    figures = attribute_document(document, extract_document(document))
-    topic = topic_terms(document) if topics else frozenset()
+    try:
+        figures = attribute_document(document, extract_document(document))
+        topic = topic_terms(document) if topics else frozenset()
+    except Exception as error:  # one document's bug is one problem line, not the run's end
+        why = f"could not extract its figures: {type(error).__name__}: {error} (please report)"
+        problem = InputProblem(document.path, document.row, why)
+        return Extracted(document.id, [], frozenset(), problem)
     return Extracted(
         document.id,
         [_sharing(figure, shared) for figure in figures],
@@ -288,10 +323,11 @@ def check_corpus(
     tolerances: Mapping[str, Tolerance] | None = None,
     today: date | None = None,
     jobs: int | None = None,
+    on_problem: ProblemHandler | None = None,
 ) -> CheckResult:
-    """The consistency check over a corpus; `jobs` worker processes extract
-    (see `extracted`)."""
-    corpus = figures_of(documents, jobs)
+    """The consistency check over a corpus; `jobs` worker processes extract,
+    and a document that fails goes to `on_problem` (see `extracted`)."""
+    corpus = figures_of(documents, jobs, on_problem)
     return check_figures(
         corpus.figures,
         rules,

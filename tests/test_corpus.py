@@ -304,6 +304,7 @@ def test_jsonl_documents_metadata_and_ids(tmp_path: Path) -> None:
         source="Wire",
         url="https://example.com/1",
         date="2024-04-03",
+        row=1,
     )
     assert first.meta == {"lang": "en", "words": "7", "score": "0.5", "edited": "true"}
     assert second.id == "42"
@@ -415,10 +416,11 @@ def test_csv_documents(tmp_path: Path) -> None:
         text="Output rose 4%, the agency said.",
         title="Factories",
         date="2024-02-01",
+        row=2,
     )
     assert first.meta == {"desk": "economy"}
     assert isinstance(second, Document)
-    assert second.id == "export-4"
+    assert (second.id, second.row) == ("export-4", 4)
     assert second.text == "Flights fell by half.\r\nAirlines blamed fuel."
     assert second.title is None
     # A record spanning two lines pushes the next one down.

@@ -28,6 +28,7 @@ import pytest
 from junitparser import Failure, JUnitXml, Skipped
 
 from factcheck.corpus import InputProblem, read_corpus
+from factcheck.model import Origin
 from factcheck.pipeline import CheckResult, check_corpus
 from factcheck.report.check import CHECK_FORMATS, check_table, render
 from factcheck.report.ci import check_github, check_markdown, check_sarif, findings
@@ -42,7 +43,7 @@ TODAY = date(2024, 10, 1)
 
 #: GitHub's documented workflow-command syntax, as the brief states it.
 GITHUB_COMMAND = re.compile(
-    r"^::(error|warning|notice)( file=[^,]+,line=\d+,col=\d+,title=[^:]+)?::.+$"
+    r"^::(error|warning|notice)( file=[^,]+,line=\d+(,col=\d+)?,title=[^:]+)?::.+$"
 )
 
 #: The figures the CI formats must flag: (file, line, text).
@@ -59,11 +60,11 @@ FLAGGED = {
 @dataclasses.dataclass
 class Checked:
     result: CheckResult
-    paths: dict[str, str]
+    origins: dict[str, Origin]
     skipped: list[InputProblem]
 
     def render(self, fmt: str) -> str:
-        return render(fmt, self.result, paths=self.paths, skipped=self.skipped)
+        return render(fmt, self.result, origins=self.origins, skipped=self.skipped)
 
 
 def _check(articles: str = ARTICLES, rules: str = RULES) -> Checked:
@@ -72,7 +73,7 @@ def _check(articles: str = ARTICLES, rules: str = RULES) -> Checked:
         patch.chdir(ROOT)
         loaded, problems = load_rules(rules)
         assert not problems
-        paths: dict[str, str] = {}
+        origins: dict[str, Origin] = {}
         skipped: list[InputProblem] = []
 
         def documents():
@@ -80,11 +81,11 @@ def _check(articles: str = ARTICLES, rules: str = RULES) -> Checked:
                 if isinstance(item, InputProblem):
                     skipped.append(item)
                 else:
-                    paths[item.id] = item.path
+                    origins[item.id] = Origin(item.path, item.row)
                     yield item
 
         result = check_corpus(documents(), loaded, today=TODAY)
-    return Checked(result, paths, skipped)
+    return Checked(result, origins, skipped)
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +101,7 @@ def test_the_corpus_has_what_the_formats_need(checked):
     assert ("single-source", False) in statuses.values()
     assert [(p.path, p.line) for p in checked.skipped] == [(f"{ARTICLES}/garbled.txt", 3)]
     flagged = {
-        (pathlib.Path(checked.paths[f.figure.doc]).name, f.figure.line, f.figure.text)
+        (pathlib.Path(checked.origins[f.figure.doc].path).name, f.figure.line, f.figure.text)
         for f in findings(checked.result)
     }
     assert flagged == FLAGGED
@@ -269,8 +270,8 @@ def test_github_commands_escape_data_and_properties(checked):
         verdict, group=dataclasses.replace(verdict.group, label="Cost: 50%, or\nmore")
     )
     result = dataclasses.replace(checked.result, verdicts=(awkward,))
-    paths = {**checked.paths, "harbour-herald": "news,2024/herald:a.txt"}
-    lines = check_github(result, paths=paths).splitlines()
+    origins = {**checked.origins, "harbour-herald": Origin("news,2024/herald:a.txt")}
+    lines = check_github(result, origins=origins).splitlines()
     assert all(GITHUB_COMMAND.match(line) for line in lines), lines
     first = lines[0]
     assert first.startswith("::error file=news%2C2024/herald%3Aa.txt,line=7,col=26,")
@@ -471,24 +472,50 @@ def test_unused_acknowledgements_are_reported_as_warnings(acknowledged):
     ] == (unused.acknowledgement.line)
 
 
-def test_rows_of_a_jsonl_corpus_point_at_the_file_not_a_line_in_it(tmp_path, checked):
-    corpus = tmp_path / "news.jsonl"
-    rows = [
-        {"id": "a", "text": "Officials say the Larkspur bridge cost $310 million."},
-        {"id": "b", "text": "The Larkspur bridge cost $250 million, the ministry said."},
-    ]
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    result = check_corpus(
-        (d for d in read_corpus([str(corpus)]) if not isinstance(d, InputProblem)),
-        load_rules(ROOT / RULES)[0],
-    )
-    paths = {"a": "news.jsonl", "b": "news.jsonl"}
-    log = json.loads(check_sarif(result, paths=paths))
+@pytest.mark.parametrize(
+    ("name", "content", "rows"),
+    [
+        (
+            "news.jsonl",
+            '{"id": "a", "text": "Officials say the Larkspur bridge cost $310 million."}\n'
+            "\n"
+            '{"id": "b", "text": "The Larkspur bridge cost $250 million, the ministry said."}\n',
+            {"a": 1, "b": 3},
+        ),
+        (
+            "news.csv",
+            "id,text\n"
+            'a,"Officials say the Larkspur bridge\ncost $310 million."\n'
+            'b,"The Larkspur bridge cost $250 million, the ministry said."\n',
+            {"a": 2, "b": 4},
+        ),
+    ],
+)
+def test_rows_of_a_corpus_file_point_at_the_line_their_record_starts_on(
+    tmp_path, name, content, rows
+):
+    corpus = tmp_path / name
+    corpus.write_text(content, encoding="utf-8")
+    origins: dict[str, Origin] = {}
+    documents = []
+    for item in read_corpus([str(corpus)]):
+        assert not isinstance(item, InputProblem)
+        origins[item.id] = Origin(name, item.row)
+        documents.append(item)
+    result = check_corpus(documents, load_rules(ROOT / RULES)[0])
+    log = json.loads(check_sarif(result, origins=origins))
     _validate_sarif(log)
     locations = [r["locations"][0] for r in log["runs"][0]["results"]]
-    assert locations and all("region" not in loc["physicalLocation"] for loc in locations)
-    assert {loc["logicalLocations"][0]["name"] for loc in locations} == {"a", "b"}
-    lines = check_github(result, paths=paths).splitlines()
-    assert all(GITHUB_COMMAND.match(line) for line in lines)
-    assert all(",line=1,col=1," in line for line in lines if line.startswith("::error"))
-    assert "(news.jsonl)" in check_markdown(result, paths=paths)
+    assert locations
+    for location in locations:
+        doc = location["logicalLocations"][0]["name"]
+        assert location["physicalLocation"]["region"]["startLine"] == rows[doc]
+    lines = check_github(result, origins=origins).splitlines()
+    assert all(GITHUB_COMMAND.match(line) for line in lines), lines
+    errors = sorted(line for line in lines if line.startswith("::error"))
+    assert [e.split(",title=")[0] for e in errors] == [
+        f"::error file={name},line={rows['a']}",
+        f"::error file={name},line={rows['b']}",
+    ]
+    markdown = check_markdown(result, origins=origins)
+    assert f"[{name}:{rows['b']}]({name}#L{rows['b']}) (b, line 1)" in markdown

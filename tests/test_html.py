@@ -7,6 +7,7 @@ import pathlib
 
 import pytest
 
+from factcheck import cli
 from factcheck.attribute import attribute_document
 from factcheck.corpus import HTML_TEXT, InputProblem, read_corpus
 from factcheck.extract import extract_document
@@ -83,3 +84,62 @@ def test_an_html_column_of_a_csv(tmp_path: pathlib.Path) -> None:
     feed.write_text(f'id,html\nday3,"{html}"\n', encoding="utf-8")
     (doc,), problems = _documents(str(feed))
     assert (doc.id, doc.source, problems) == ("day3", "Daily Wire", [])
+
+
+# --------------------------------------------------------------------------
+# End to end: a folder of pages (with and without metadata, with menus,
+# trending boxes and footers full of numbers, one cut off mid-tag, one with
+# no main text) through the command line
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_reads_the_article_text_of_every_page(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "extract", "--format", "jsonl", "--jobs", "1", str(PAGES))
+    assert code == 0
+    assert err == f"factcheck: {PAGES / 'empty-page.html'}: no main text found in this HTML page\n"
+    figures = [json.loads(line) for line in out.splitlines()]
+    assert {f["text_source"] for f in figures} == {HTML_TEXT}
+    by_doc: dict[str, set[str]] = {}
+    for figure in figures:
+        by_doc.setdefault(figure["doc"], set()).add(figure["text"])
+    assert by_doc["herald-day3"] == {"27 dead", "27 people", "5,000 people", "40 centimetres"}
+    assert {"25", "4,200 people"} <= by_doc["broken-day4"]  # read up to where the page breaks off
+    assert {"12,000 sandbags", "150"} <= by_doc["unsigned-blog"]
+    noise = {"Top 50", "5 recipes", "7 tips", "80,000 readers", "24 comments", "12 comments"}
+    assert not noise & {text for texts in by_doc.values() for text in texts}
+
+
+@pytest.mark.parametrize(
+    ("doc", "as_of"),
+    [
+        pytest.param("ministry-day3", "2024-10-16", id="article-published-time"),
+        pytest.param("herald-day3", "2024-10-16", id="meta-date"),
+        pytest.param("broken-day4", "2024-10-17", id="broken-page-keeps-its-head"),
+        pytest.param("unsigned-blog", "", id="no-metadata-no-date"),
+    ],
+)
+def test_pages_are_dated_by_their_metadata(
+    capsys: pytest.CaptureFixture[str], doc: str, as_of: str
+) -> None:
+    _, out, _ = _run(capsys, "extract", "--format", "jsonl", "--jobs", "1", str(PAGES))
+    counts = [json.loads(line) for line in out.splitlines()]
+    dates = {f["as_of"] for f in counts if f["doc"] == doc and f["unit"] == "count"}
+    assert dates == {as_of}
+
+
+def test_check_finds_the_same_day_conflict_between_two_sites(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(capsys, "check", "--no-rules", "--format", "json", str(PAGES))
+    report = json.loads(out)
+    tolls = [g for g in report["groups"] if {"23", "27 dead"} <= {f["text"] for f in g["figures"]}]
+    (toll,) = tolls
+    assert toll["status"] == "conflicting" and code == 1
+    assert {f["text_source"] for f in toll["figures"]} == {HTML_TEXT}
+    (skipped,) = report["summary"]["documents_skipped"]
+    assert skipped["path"].endswith("empty-page.html")

@@ -297,6 +297,18 @@ ORDINALS = [
         id="a-third-night",
     ),
     pytest.param(
+        "Rescuers searched for a third day, and the river fell for a fifth year in a row.",
+        ["a third day", "a fifth year"],
+        [],
+        id="ordinal-before-a-time-unit",
+    ),
+    pytest.param(
+        "The convoy spent a third of a day at the border, a quarter mile away.",
+        [],
+        ["a third", "a quarter mile"],
+        id="fractions-of-a-unit-still-read",
+    ),
+    pytest.param(
         "A third of voters stayed home, and the team lost for a fifth time.",
         ["a fifth"],
         ["A third"],

@@ -18,10 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck import cli, pipeline
 from factcheck.corpus import InputProblem, read_corpus
 from factcheck.extract import extract_figures
 from factcheck.extract.numbers import LARGEST
-from factcheck.model import Document
+from factcheck.model import Document, Figure
 from factcheck.report.figures import jsonl_line
 
 # --------------------------------------------------------------------------
@@ -126,6 +127,38 @@ def test_a_pipe_in_a_folder_is_skipped_not_waited_on(tmp_path: pathlib.Path) -> 
 def test_a_newline_in_a_file_name_stays_on_one_problem_line() -> None:
     problem = InputProblem("news/a\nb.txt", 3, "empty document")
     assert str(problem) == "news/a\\nb.txt:3: empty document"
+
+
+def test_a_document_whose_extraction_fails_is_one_problem_and_the_rest_is_checked(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": "harbour", "text": "The Larkspur bridge cost $310 million, officials said."},
+        {"id": "cursed", "text": "The Larkspur bridge cost $250 million."},
+        {"id": "plains", "text": "The Larkspur bridge cost $310 million, the ministry said."},
+    ]
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    extract = pipeline.extract_document
+
+    def failing_on_one(document: Document) -> list[Figure]:
+        if document.id == "cursed":
+            raise ValueError("a bug in the extractor")
+        return extract(document)
+
+    monkeypatch.setattr(pipeline, "extract_document", failing_on_one)
+    code = cli.main(["check", "--no-rules", "--format", "json", "--jobs", "1", str(corpus)])
+    out, err = capsys.readouterr()
+    assert err == (
+        f"factcheck: {corpus}:2: could not extract its figures: "
+        "ValueError: a bug in the extractor (please report)\n"
+    )
+    report = json.loads(out)
+    assert code == 0 and report["summary"]["documents"] == 2  # and one skipped
+    (skipped,) = report["summary"]["documents_skipped"]
+    assert skipped["line"] == 2 and "ValueError" in skipped["message"]
+    docs = {f["doc"] for group in report["groups"] for f in group["figures"]}
+    assert docs == {"harbour", "plains"}
 
 
 # --------------------------------------------------------------------------

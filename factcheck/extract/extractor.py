@@ -186,11 +186,15 @@ def _is_figure(atom: Atom, text: str, body: int, lex: Lexicon, gram: Grammar) ->
 
 
 def _ordinal_with_article(atom: Atom, text: str, after: str, lex: Lexicon) -> bool:
-    """ "a third night", "a fifth time": an article and an ordinal before a noun
-    rank something, where "a third of voters" and "by a third" share it."""
+    """ "a third night", "a fifth time", "for a third day": an article and an
+    ordinal before a noun rank something, where "a third of voters" and "by a
+    third" share it. A unit read into the share ("a third day") is such a
+    noun: a fraction of a unit takes "of" ("a third of a day")."""
     words = text[atom.start : atom.end].lower().split()
-    if len(words) != 2 or words[0] not in ("a", "an") or words[1] in ("half", "quarter"):
+    if len(words) < 2 or words[0] not in ("a", "an") or words[1] in ("half", "quarter"):
         return False
+    if len(words) > 2:
+        return True
     return _OF_FOLLOWS.match(after) is None and _counted_words(after, lex) > 0
 
 

@@ -30,7 +30,7 @@ from tabulate import tabulate
 from factcheck.compare.group import Link
 from factcheck.compare.verdict import ACKNOWLEDGED, CONTRADICTS_REFERENCE, Disagreement, Verdict
 from factcheck.corpus import InputProblem
-from factcheck.model import Figure
+from factcheck.model import Figure, Origin
 from factcheck.pipeline import CheckResult, coverage, effective_verdict
 from factcheck.report.ci import (
     check_csv,
@@ -40,7 +40,7 @@ from factcheck.report.ci import (
     check_sarif,
     counts_text,
     coverage_text,
-    figure_path,
+    figure_origin,
     gap_text,
     interval_text,
     reference_text,
@@ -69,17 +69,17 @@ CHECK_FORMATS = ("table", "json", "markdown", "junit", "sarif", "github", "csv")
 def check_json(
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
     """The groups and a summary, with stable key order, one group a line."""
-    return "".join(check_json_pieces(result, paths=paths, skipped=skipped))
+    return "".join(check_json_pieces(result, origins=origins, skipped=skipped))
 
 
 def check_json_pieces(
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> Iterator[str]:
     """`check_json` piece by piece, one group at a time, for a writer to stream:
@@ -107,7 +107,7 @@ def check_json_pieces(
     }
     yield '{"groups": ['
     for i, verdict in enumerate(result.verdicts):
-        yield ("\n" if i == 0 else ",\n") + _json(_group_dict(verdict, paths))
+        yield ("\n" if i == 0 else ",\n") + _json(_group_dict(verdict, origins))
     yield ("\n]" if result.verdicts else "]") + ',\n"summary": ' + _json(summary) + "}\n"
 
 
@@ -117,13 +117,16 @@ def _json(value: object) -> str:
     return json.dumps(value, allow_nan=False, ensure_ascii=False)
 
 
-def _group_dict(verdict: Verdict, paths: Mapping[str, str] | None = None) -> dict[str, Any]:
+def _group_dict(verdict: Verdict, origins: Mapping[str, Origin] | None = None) -> dict[str, Any]:
     group = verdict.group
     references = {id(f): r for f, r in verdict.references}
     figures = []
     for figure in group.figures:
         entry = figure.to_dict()
-        entry["path"] = figure_path(figure, paths)
+        origin = figure_origin(figure, origins)
+        entry["path"] = origin.path
+        if origin.text_source:
+            entry["text_source"] = origin.text_source
         if id(figure) in references:
             entry["reference"] = references[id(figure)]
         figures.append(entry)
@@ -196,14 +199,14 @@ def check_table(
     result: CheckResult,
     width: int = 100,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
     """A report that reads in a `width`-column terminal: one block per claim
     group (each figure with the interval it asserts, the tolerance in the
-    title), then the counts and the coverage. `paths` is accepted for a
+    title), then the counts and the coverage. `origins` is accepted for a
     uniform call; the table names documents by id."""
-    del paths
+    del origins
     blocks = [_table_block(verdict, width) for verdict in result.verdicts]
     read = (
         f"{result.documents} documents, {result.figures} figures, "
@@ -314,14 +317,15 @@ def render(
     fmt: str,
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
     """The report in format `fmt` (one of CHECK_FORMATS).
 
-    `paths` maps document ids to the paths the documents were read from (as
-    the user gave them), for links and annotations; `skipped` lists the
-    input that could not be read. Raises ValueError for an unknown format.
+    `origins` maps document ids to where the documents were read from (the
+    path as the user gave it, and a JSONL/CSV record's line), for links and
+    annotations; `skipped` lists the input that could not be read. Raises
+    ValueError for an unknown format.
     """
     try:
         renderer = _RENDERERS[fmt]
@@ -329,18 +333,18 @@ def render(
         raise ValueError(
             f"unknown format {fmt!r} (choose from {', '.join(CHECK_FORMATS)})"
         ) from None
-    return renderer(result, paths=paths, skipped=skipped)
+    return renderer(result, origins=origins, skipped=skipped)
 
 
 def render_pieces(
     fmt: str,
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> Iterator[str]:
     """`render`, in pieces that join to the same text: the JSON report streams
     group by group; the other formats, made for people and CI, come whole."""
     if fmt == "json":
-        return check_json_pieces(result, paths=paths, skipped=skipped)
-    return iter((render(fmt, result, paths=paths, skipped=skipped),))
+        return check_json_pieces(result, origins=origins, skipped=skipped)
+    return iter((render(fmt, result, origins=origins, skipped=skipped),))

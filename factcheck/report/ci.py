@@ -4,8 +4,9 @@ SARIF 2.1.0, GitHub Actions annotations and CSV.
 Every function here is pure and deterministic: the same result gives the
 same bytes (groups in the order of `result.verdicts`, no timestamps, no
 absolute paths unless the user gave one). Figures know only their document
-id; `paths` (doc id -> path as the user gave it) turns that into a file for
-links and annotations, and the doc id stands in when a path is unknown.
+id; `origins` (doc id -> `Origin`: the path as the user gave it, and the
+line of a JSONL/CSV record) turns that into a file and line for links and
+annotations, and the doc id stands in when a path is unknown.
 
 A *finding* is one figure a CI system should point at: a figure of a
 conflicting group that takes part in a disagreement, or a figure that
@@ -41,7 +42,7 @@ from factcheck.compare.verdict import (
     Verdict,
 )
 from factcheck.corpus import InputProblem
-from factcheck.model import Figure
+from factcheck.model import Figure, Origin
 from factcheck.pipeline import (
     VERDICT_ORDER,
     CheckResult,
@@ -98,9 +99,24 @@ _SPACES = re.compile(r"\s+")
 # Shared vocabulary: where a figure is, what it asserts, why it is flagged
 
 
-def figure_path(figure: Figure, paths: Mapping[str, str] | None = None) -> str:
+def figure_origin(figure: Figure, origins: Mapping[str, Origin] | None = None) -> Origin:
+    """Where a figure's document was read from; its doc id as the path when unknown."""
+    return (origins or {}).get(figure.doc) or Origin(figure.doc)
+
+
+def figure_path(figure: Figure, origins: Mapping[str, Origin] | None = None) -> str:
     """The file a figure was read from, as the user gave it; its doc id when unknown."""
-    return (paths or {}).get(figure.doc, figure.doc)
+    return figure_origin(figure, origins).path
+
+
+def file_line(figure: Figure, origins: Mapping[str, Origin] | None = None) -> int | None:
+    """The line of its file a report points at for a figure: its own line for a
+    file of its own, the record's line for a JSONL/CSV row, None when a row's
+    line is unknown."""
+    origin = figure_origin(figure, origins)
+    if origin.row is not None:
+        return origin.row
+    return figure.line if in_file(origin.path) else None
 
 
 def in_file(path: str) -> bool:
@@ -158,22 +174,24 @@ def reference_text(reference: Reference, unit: str) -> str:
     return f"{value} {unit}" + (f" ({where})" if where else "")
 
 
-def where(figure: Figure, paths: Mapping[str, str] | None = None) -> str:
-    """`path:line`, or `path (doc line N)` for a row of a JSONL/CSV corpus."""
-    path = figure_path(figure, paths)
-    if in_file(path):
-        return f"{path}:{figure.line}"
-    return f"{path} ({figure.doc}, line {figure.line})"
+def where(figure: Figure, origins: Mapping[str, Origin] | None = None) -> str:
+    """`path:line`, or `path:row (doc, line N)` for a row of a JSONL/CSV corpus."""
+    origin = figure_origin(figure, origins)
+    line = file_line(figure, origins)
+    shown = origin.path if line is None else f"{origin.path}:{line}"
+    if in_file(origin.path):
+        return shown
+    return f"{shown} ({figure.doc}, line {figure.line})"
 
 
 def disagreement_text(
-    d: Disagreement, unit: str, tolerance: str, paths: Mapping[str, str] | None
+    d: Disagreement, unit: str, tolerance: str, origins: Mapping[str, Origin] | None
 ) -> str:
     """One disagreement as a line of evidence: who says what, for when and
     where, the bounds used and the gap."""
     return (
-        f"{side_text(d.first)} ({where(d.first, paths)}) asserts {interval_text(d.first, unit)}, "
-        f"{side_text(d.second)} ({where(d.second, paths)}) asserts "
+        f"{side_text(d.first)} ({where(d.first, origins)}) asserts {interval_text(d.first, unit)}, "
+        f"{side_text(d.second)} ({where(d.second, origins)}) asserts "
         f"{interval_text(d.second, unit)}{_when_where(d)}: "
         f"{gap_text(d.gap, unit)} apart, tolerance {tolerance}"
     )
@@ -230,23 +248,25 @@ def shortened(items: Sequence[str], limit: int | None, noun: str) -> list[str]:
     return [*items[:limit], f"and {len(items) - limit} {noun}"]
 
 
-def reference_miss_text(verdict: Verdict, figure: Figure, paths: Mapping[str, str] | None) -> str:
+def reference_miss_text(
+    verdict: Verdict, figure: Figure, origins: Mapping[str, Origin] | None
+) -> str:
     """A figure that contradicts its rule's reference value, with the bounds used."""
     group = verdict.group
     reference = group.rule.reference if group.rule else None
     against = reference_text(reference, group.unit) if reference else "value"
     return (
-        f'"{figure.text}" ({where(figure, paths)}) asserts {interval_text(figure, group.unit)}, '
+        f'"{figure.text}" ({where(figure, origins)}) asserts {interval_text(figure, group.unit)}, '
         f"outside the reference {against}, tolerance {verdict.tolerance}"
     )
 
 
-def group_evidence(verdict: Verdict, paths: Mapping[str, str] | None = None) -> list[str]:
+def group_evidence(verdict: Verdict, origins: Mapping[str, Origin] | None = None) -> list[str]:
     """Why a group fails: each disagreement, then each figure against the reference."""
     unit = verdict.group.unit
-    lines = [disagreement_text(d, unit, verdict.tolerance, paths) for d in verdict.disagreements]
+    lines = [disagreement_text(d, unit, verdict.tolerance, origins) for d in verdict.disagreements]
     lines += [
-        reference_miss_text(verdict, figure, paths)
+        reference_miss_text(verdict, figure, origins)
         for figure, status in verdict.references
         if status == CONTRADICTS_REFERENCE
     ]
@@ -300,7 +320,7 @@ class Finding:
             seen.setdefault(_key(other), other)
         return list(seen.values())
 
-    def message(self, paths: Mapping[str, str] | None = None) -> str:
+    def message(self, origins: Mapping[str, Origin] | None = None) -> str:
         """The evidence in one paragraph: who disagrees, by how much, the bounds used."""
         group, figure = self.verdict.group, self.figure
         parts = []
@@ -308,7 +328,7 @@ class Finding:
             other = d.second if _key(d.first) == _key(figure) else d.first
             parts.append(
                 f"{side_text(figure)} asserts {interval_text(figure, group.unit)} but "
-                f"{side_text(other)} ({where(other, paths)}) asserts "
+                f"{side_text(other)} ({where(other, origins)}) asserts "
                 f"{interval_text(other, group.unit)}: "
                 f"{gap_text(d.gap, group.unit)} apart, tolerance {self.verdict.tolerance}"
             )
@@ -375,7 +395,7 @@ def _end(figure: Figure) -> tuple[int, int]:
 def check_markdown(
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
     link_base: str = "",
 ) -> str:
@@ -385,7 +405,7 @@ def check_markdown(
     Links are relative (`path#L7`) unless `link_base` is given (for example
     `https://github.com/OWNER/REPO/blob/SHA/`), which is put in front of each.
     """
-    link = _Linker(paths, link_base)
+    link = _Linker(origins, link_base)
     attention = [
         v for v in result.verdicts if effective_verdict(v) in (CONFLICTING, CONTRADICTS_REFERENCE)
     ]
@@ -574,27 +594,29 @@ def _note(verdict: Verdict) -> str:
 class _Linker:
     """Markdown links to files and lines, relative unless a base is given."""
 
-    def __init__(self, paths: Mapping[str, str] | None, base: str) -> None:
-        self.paths = paths
+    def __init__(self, origins: Mapping[str, Origin] | None, base: str) -> None:
+        self.origins = origins
         self.base = base
 
     def place(self, path: str, line: int | None) -> str:
         shown = path if line is None else f"{path}:{line}"
         target = self.base + artifact_uri(path)
-        if line is not None and in_file(path):
+        if line is not None:
             target += f"#L{line}"
         return f"[{_md(shown)}]({target})"
 
     def where(self, figure: Figure) -> str:
-        path = figure_path(figure, self.paths)
+        path = figure_path(figure, self.origins)
+        place = self.place(path, file_line(figure, self.origins))
         if in_file(path):
-            return self.place(path, figure.line)
-        return f"{self.place(path, None)} ({_md(figure.doc)}, line {figure.line})"
+            return place
+        return f"{place} ({_md(figure.doc)}, line {figure.line})"
 
     def figure(self, figure: Figure) -> str:
         """`"$250 million"` linked to its line."""
-        path = figure_path(figure, self.paths)
-        target = self.base + artifact_uri(path) + (f"#L{figure.line}" if in_file(path) else "")
+        path = figure_path(figure, self.origins)
+        line = file_line(figure, self.origins)
+        target = self.base + artifact_uri(path) + ("" if line is None else f"#L{line}")
         return f'["{_md(figure.text)}"]({target})'
 
 
@@ -631,7 +653,7 @@ def _code(text: str) -> str:
 def check_junit(
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
     """JUnit XML: one suite per rule file (named by its path) and one named
@@ -656,7 +678,7 @@ def check_junit(
         counts = Counter[str]()
         for verdict in suites[name]:
             counts["tests"] += 1
-            counts[_junit_case(suite, name, verdict, paths)] += 1
+            counts[_junit_case(suite, name, verdict, origins)] += 1
         _count(suite, counts)
         totals.update(counts)
     if skipped:
@@ -675,7 +697,7 @@ def check_junit(
 
 
 def _junit_case(
-    suite: ET.Element, name: str, verdict: Verdict, paths: Mapping[str, str] | None
+    suite: ET.Element, name: str, verdict: Verdict, origins: Mapping[str, Origin] | None
 ) -> str:
     """Add the group's test case; return what it counts as (passed, failures, skipped)."""
     group = verdict.group
@@ -686,7 +708,7 @@ def _junit_case(
     status = effective_verdict(verdict)
     outcome = "passed"
     if status in (CONFLICTING, CONTRADICTS_REFERENCE):
-        evidence = group_evidence(verdict, paths)
+        evidence = group_evidence(verdict, origins)
         failure = ET.SubElement(
             case,
             "failure",
@@ -699,16 +721,16 @@ def _junit_case(
         ET.SubElement(case, "skipped", {"type": "acknowledged", "message": _xml(message)})
         outcome = "skipped"
     elif status == SINGLE:
-        docs = sorted({figure_path(f, paths) for f in group.figures})
+        docs = sorted({figure_path(f, origins) for f in group.figures})
         message = f"single source: only {', '.join(docs)} states {group.label}"
         ET.SubElement(case, "skipped", {"type": "single-source", "message": _xml(message)})
         outcome = "skipped"
     out = ET.SubElement(case, "system-out")
-    out.text = _xml("\n".join(_bounds_lines(verdict, paths)))
+    out.text = _xml("\n".join(_bounds_lines(verdict, origins)))
     return outcome
 
 
-def _bounds_lines(verdict: Verdict, paths: Mapping[str, str] | None) -> list[str]:
+def _bounds_lines(verdict: Verdict, origins: Mapping[str, Origin] | None) -> list[str]:
     """The group's verdict, tolerance and each figure with the interval it asserts."""
     group = verdict.group
     lines = [
@@ -722,7 +744,7 @@ def _bounds_lines(verdict: Verdict, paths: Mapping[str, str] | None) -> list[str
     for figure in group.figures:
         period = f" ({figure.period})" if figure.period else ""
         lines.append(
-            f'{where(figure, paths)}: "{figure.text}" asserts '
+            f'{where(figure, origins)}: "{figure.text}" asserts '
             f"{interval_text(figure, group.unit)}{period}"
         )
     return lines
@@ -745,7 +767,7 @@ def _xml(text: str) -> str:
 def check_sarif(
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
     """SARIF 2.1.0: one error per conflicting or reference-contradicting figure
@@ -759,7 +781,7 @@ def check_sarif(
         if claim not in index:
             index[claim] = len(rules)
             rules.append(_sarif_rule(finding.verdict))
-    results = [_sarif_result(f, index[f.verdict.group.claim], paths) for f in found]
+    results = [_sarif_result(f, index[f.verdict.group.claim], origins) for f in found]
     if result.unused_acknowledgements:
         index[UNUSED_ACKNOWLEDGEMENT] = len(rules)
         rules.append(
@@ -817,8 +839,8 @@ def _sarif_rule(verdict: Verdict) -> dict[str, object]:
     return descriptor
 
 
-def _sarif_location(figure: Figure, paths: Mapping[str, str] | None) -> dict[str, object]:
-    path = figure_path(figure, paths)
+def _sarif_location(figure: Figure, origins: Mapping[str, Origin] | None) -> dict[str, object]:
+    path = figure_path(figure, origins)
     physical: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(path)}}
     if in_file(path):
         end_line, end_column = _end(figure)
@@ -829,6 +851,9 @@ def _sarif_location(figure: Figure, paths: Mapping[str, str] | None) -> dict[str
             "endColumn": end_column,
             "snippet": {"text": figure.text},
         }
+    elif (row := file_line(figure, origins)) is not None:
+        # The record's line: a column would count in its text, not in the file.
+        physical["region"] = {"startLine": row, "snippet": {"text": figure.text}}
     location: dict[str, object] = {"physicalLocation": physical}
     if not in_file(path):
         location["logicalLocations"] = [{"name": figure.doc, "kind": "document"}]
@@ -836,21 +861,21 @@ def _sarif_location(figure: Figure, paths: Mapping[str, str] | None) -> dict[str
 
 
 def _sarif_result(
-    finding: Finding, rule_index: int, paths: Mapping[str, str] | None
+    finding: Finding, rule_index: int, origins: Mapping[str, Origin] | None
 ) -> dict[str, object]:
     figure = finding.figure
     out: dict[str, object] = {
         "ruleId": finding.verdict.group.claim,
         "ruleIndex": rule_index,
         "level": "error",
-        "message": {"text": finding.message(paths)},
-        "locations": [_sarif_location(figure, paths)],
+        "message": {"text": finding.message(origins)},
+        "locations": [_sarif_location(figure, origins)],
         "partialFingerprints": {FINGERPRINT: finding.fingerprint()},
     }
     others = finding.others()
     if others:
         out["relatedLocations"] = [
-            {"id": n, **_sarif_location(other, paths), "message": {"text": f'"{other.text}"'}}
+            {"id": n, **_sarif_location(other, origins), "message": {"text": f'"{other.text}"'}}
             for n, other in enumerate(others, start=1)
         ]
     if finding.status == ACKNOWLEDGED:
@@ -906,7 +931,7 @@ def _sarif_notification(problem: InputProblem) -> dict[str, object]:
 def check_github(
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
     """`::error file=...,line=...,col=...,title=...::message` per conflicting or
@@ -915,8 +940,9 @@ def check_github(
     `GITHUB_ANNOTATIONS` of each level a step, so no more are written: one
     notice counts the rest.
 
-    A figure of a JSONL/CSV row, or a problem with no line, points at line 1
-    of its file; the message says where in the row it is.
+    A figure of a JSONL/CSV row points at the line its record starts on (line 1
+    when that is unknown, as for a problem with no line); the message says
+    where in the row it is.
     """
     lines = []
     errors_left = 0
@@ -926,13 +952,16 @@ def check_github(
         if len(lines) >= GITHUB_ANNOTATIONS:  # every line so far is an error
             errors_left += 1
             continue
-        path = figure_path(finding.figure, paths)
-        line, column = (finding.figure.line, finding.figure.column) if in_file(path) else (1, 1)
-        message = finding.message(paths)
-        if not in_file(path):
-            message = f"{finding.figure.doc}, line {finding.figure.line}: {message}"
+        path = figure_path(finding.figure, origins)
+        message = finding.message(origins)
         title = f"{finding.status}: {finding.verdict.group.label}"
-        lines.append(_command("error", message, file=path, line=line, col=column, title=title))
+        if in_file(path):
+            line, column = finding.figure.line, finding.figure.column
+            lines.append(_command("error", message, file=path, line=line, col=column, title=title))
+            continue
+        message = f"{finding.figure.doc}, line {finding.figure.line}: {message}"
+        row = file_line(finding.figure, origins) or 1
+        lines.append(_command("error", message, file=path, line=row, title=title))
     warnings = [*_skipped_warnings(skipped), *_unused_warnings(result)]
     lines += warnings[:GITHUB_ANNOTATIONS]
     warnings_left = len(warnings) - len(warnings[:GITHUB_ANNOTATIONS])
@@ -1025,7 +1054,7 @@ CSV_GROUP_COLUMNS = (
 def check_csv(
     result: CheckResult,
     *,
-    paths: Mapping[str, str] | None = None,
+    origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
     """One row per figure: its group (claim, label, verdict, status, unit as
@@ -1053,7 +1082,7 @@ def check_csv(
                     group.rule.path if group.rule else "",
                     references.get(_key(figure), ""),
                     flagged.get((id(verdict), _key(figure)), ""),
-                    figure_path(figure, paths),
+                    figure_path(figure, origins),
                 )
             )
     import pandas as pd  # only the CSV needs it: other reports do not pay its import

@@ -26,9 +26,14 @@ def figure_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     return frame
 
 
-def jsonl_line(figure: Figure) -> str:
-    """One figure as one line of JSON (streamed: nothing is held back)."""
-    return json.dumps(figure.to_dict(), allow_nan=False, ensure_ascii=False)
+def jsonl_line(figure: Figure, text_source: str | None = None) -> str:
+    """One figure as one line of JSON (streamed: nothing is held back), with
+    `text_source` when its offsets count in text made from the file (a web
+    page's main text), not in the file itself."""
+    fields = figure.to_dict()
+    if text_source:
+        fields["text_source"] = text_source
+    return json.dumps(fields, allow_nan=False, ensure_ascii=False)
 
 
 def _strict_json(value: object) -> str:
