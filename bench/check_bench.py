@@ -72,7 +72,8 @@ from pathlib import Path
 import factcheck
 from factcheck.attribute import attribute_document
 from factcheck.attribute.topic import topic_terms
-from factcheck.compare import group_figures, judge
+from factcheck.compare.group import group_figures
+from factcheck.compare.verdict import judge
 from factcheck.extract import extract_document
 from factcheck.model import Document, Figure
 

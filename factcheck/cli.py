@@ -23,27 +23,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck import __version__
-from factcheck.compare import Verdict
-from factcheck.config import Config, ConfigError, discover
-from factcheck.corpus import InputProblem, read_corpus
-from factcheck.model import Document, Origin
-from factcheck.pipeline import (
-    DEFAULT_FAIL_ON,
-    FAIL_ON,
-    attributed_figures,
-    check_corpus,
-    failing,
-)
-from factcheck.report.check import CHECK_FORMATS, render_pieces
-from factcheck.report.explain import explain
-from factcheck.report.figures import FIGURE_FORMATS, figures_csv, figures_table, jsonl_line
-from factcheck.rules.load import load_rules, parse_tolerance
-from factcheck.rules.match import check_examples
-from factcheck.rules.model import Rule, Tolerance
-from factcheck.rules.suggest import suggest_rules
+from factcheck.compare.status import DEFAULT_FAIL_ON, FAIL_ON
+from factcheck.report import CHECK_FORMATS, FIGURE_FORMATS
+
+if TYPE_CHECKING:
+    from factcheck.compare.verdict import Verdict
+    from factcheck.config import Config
+    from factcheck.corpus import InputProblem
+    from factcheck.model import Document, Origin
+    from factcheck.rules.model import Rule, Tolerance
+
+# The stages are imported by the commands that run them, not here: `--help`,
+# `--version` and a mistyped option answer at once, without loading the
+# grammar, the unit registry or pandas.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -281,6 +276,9 @@ def documents(paths: Sequence[str], errors: TextIO, reading: Reading) -> Iterato
     """The readable documents of the corpus; each problem is reported on `errors`
     and kept in `reading`, so the caller can tell "nothing could be read"
     (exit 2) from "some of it was bad" (reported, then exit as usual)."""
+    from factcheck.corpus import InputProblem, read_corpus
+    from factcheck.model import Origin
+
     for item in read_corpus(paths):
         if isinstance(item, InputProblem):
             reading.report(item, errors)
@@ -291,6 +289,10 @@ def documents(paths: Sequence[str], errors: TextIO, reading: Reading) -> Iterato
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from factcheck.compare.policy import failing
+    from factcheck.pipeline import check_corpus
+    from factcheck.report.check import render_pieces
+
     config = _config()
     rules = _load_rules(args.rules or config.rules, args.no_rules)
     tolerances = _tolerances(config)
@@ -330,6 +332,8 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _explain(verdicts: Sequence[Verdict], claim: str) -> int:
     """Print the evidence of the group `claim`; a claim no group has is bad usage."""
+    from factcheck.report.explain import explain
+
     for verdict in verdicts:
         if verdict.group.claim == claim:
             sys.stdout.write(explain(verdict))
@@ -340,6 +344,8 @@ def _explain(verdicts: Sequence[Verdict], claim: str) -> int:
 
 
 def _config() -> Config:
+    from factcheck.config import ConfigError, discover
+
     try:
         config = discover()
     except ConfigError as error:
@@ -351,6 +357,8 @@ def _config() -> Config:
 
 def _tolerances(config: Config) -> dict[str, Tolerance]:
     """Default tolerances of automatic groups, per kind, from the settings file."""
+    from factcheck.rules.load import parse_tolerance
+
     units = {
         "percent": "percent",
         "count": "count",
@@ -368,6 +376,9 @@ def _tolerances(config: Config) -> dict[str, Tolerance]:
 
 
 def _run_rules_suggest(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import check_corpus
+    from factcheck.rules.suggest import suggest_rules
+
     reading = Reading()
     result = check_corpus(documents(args.paths, sys.stderr, reading), on_problem=reading.report)
     if reading.documents == 0:
@@ -378,6 +389,8 @@ def _run_rules_suggest(args: argparse.Namespace) -> int:
 
 def _load_rules(path: str | None, disabled: bool) -> list[Rule]:
     """Rules from PATH, or ./rules when it exists; every problem is reported, then exit 2."""
+    from factcheck.rules.load import load_rules
+
     if disabled:
         return []
     if path is None:
@@ -395,6 +408,7 @@ def _load_rules(path: str | None, disabled: bool) -> list[Rule]:
 
 
 def _run_rules_validate(args: argparse.Namespace) -> int:
+
     rules = _load_rules(args.path, disabled=False)
     print(f"{args.path}: {len(rules)} claim(s), no problems")
     return EXIT_OK
@@ -402,6 +416,8 @@ def _run_rules_validate(args: argparse.Namespace) -> int:
 
 def _run_rules_test(args: argparse.Namespace) -> int:
     """Like a test runner: one line per failure, then `N passed, N failed`."""
+    from factcheck.rules.match import check_examples
+
     rules = _load_rules(args.path, disabled=False)
     passed = failed = 0
     for rule in rules:
@@ -529,6 +545,9 @@ def _exit_terminated(signum: int, frame: FrameType | None) -> None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import attributed_figures
+    from factcheck.report.figures import figures_csv, figures_table, jsonl_line
+
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     reading = Reading()
     figures = attributed_figures(

@@ -8,7 +8,6 @@ The command line is a thin layer over this.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 import os
@@ -21,56 +20,13 @@ from datetime import date
 
 from factcheck.attribute import attribute_document
 from factcheck.attribute.topic import topic_terms
-from factcheck.compare import Verdict, group_figures, judge
-from factcheck.compare.verdict import (
-    ACKNOWLEDGED,
-    CHANGED,
-    CONFLICTING,
-    CONTRADICTS_REFERENCE,
-    EXACT,
-    SINGLE,
-)
+from factcheck.compare.group import group_figures
+from factcheck.compare.policy import CheckResult, acknowledge, reading_order
+from factcheck.compare.verdict import judge
 from factcheck.corpus import InputProblem
 from factcheck.extract import extract_document
 from factcheck.model import Document, Figure, figure_values
-from factcheck.rules.model import Acknowledgement, Rule, Tolerance
-
-#: Order of verdicts in every report: what needs attention first.
-VERDICT_ORDER = (CONFLICTING, CONTRADICTS_REFERENCE, ACKNOWLEDGED, CHANGED, "consistent", SINGLE)
-
-#: What `--fail-on` accepts, and which statuses make each one exit 1.
-FAIL_ON = {
-    "conflicting": frozenset({CONFLICTING}),
-    "contradicts-reference": frozenset({CONTRADICTS_REFERENCE}),
-    "any": frozenset({CONFLICTING, CONTRADICTS_REFERENCE, "unused-acknowledgement"}),
-    "never": frozenset(),
-}
-DEFAULT_FAIL_ON = ("conflicting", "contradicts-reference")
-
-
-@dataclass(frozen=True, slots=True)
-class UnusedAcknowledgement:
-    """An acknowledgement that no longer matches a conflict: like an unused `noqa`."""
-
-    rule: Rule
-    acknowledgement: Acknowledgement
-    why: str  # "matches no conflict" or "expired on ..."
-
-    def __str__(self) -> str:
-        return (
-            f"{self.rule.path}:{self.acknowledgement.line}: acknowledged conflict of claim "
-            f'"{self.rule.id}" {self.why} (hint: remove it, or update its documents)'
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    """Verdicts of every group, sorted for reading, and what was read."""
-
-    verdicts: tuple[Verdict, ...]
-    documents: int
-    figures: int
-    unused_acknowledgements: tuple[UnusedAcknowledgement, ...] = ()
+from factcheck.rules.model import EXACT, Rule, Tolerance
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,50 +226,8 @@ def check_figures(
         for group in group_figures(figures, rules, topics)
     ]
     verdicts, unused = acknowledge(verdicts, rules, today or date.today())
-    verdicts.sort(key=_reading_order)
+    verdicts.sort(key=reading_order)
     return CheckResult(tuple(verdicts), documents, len(figures), tuple(unused))
-
-
-def acknowledge(
-    verdicts: Sequence[Verdict], rules: Sequence[Rule], today: date
-) -> tuple[list[Verdict], list[UnusedAcknowledgement]]:
-    """Mark conflicts an analyst accepted; list the acknowledgements nothing used.
-
-    A conflict is acknowledged when every document in its disagreements is
-    named by one unexpired acknowledgement of its rule.
-    """
-    used: set[tuple[str, int]] = set()
-    marked = []
-    for verdict in verdicts:
-        rule = verdict.group.rule
-        if rule is not None and verdict.verdict == CONFLICTING:
-            docs = {f.doc for d in verdict.disagreements for f in (d.first, d.second)}
-            for ack in rule.acknowledged:
-                if not ack.expired(today) and docs <= set(ack.documents):
-                    used.add((rule.id, ack.line))
-                    verdict = dataclasses.replace(
-                        verdict, verdict=ACKNOWLEDGED, acknowledged=ack.reason
-                    )
-                    break
-        marked.append(verdict)
-    unused = [
-        UnusedAcknowledgement(
-            rule, ack, f"expired on {ack.expires}" if ack.expired(today) else "matches no conflict"
-        )
-        for rule in rules
-        for ack in rule.acknowledged
-        if (rule.id, ack.line) not in used
-    ]
-    return marked, unused
-
-
-def failing(result: CheckResult, fail_on: Sequence[str] = DEFAULT_FAIL_ON) -> bool:
-    """Whether the result should make the command exit 1."""
-    statuses = frozenset().union(*(FAIL_ON[name] for name in fail_on))
-    found = {effective_verdict(v) for v in result.verdicts}
-    if result.unused_acknowledgements:
-        found.add("unused-acknowledgement")
-    return bool(statuses & found)
 
 
 def check_corpus(
@@ -335,43 +249,4 @@ def check_corpus(
         tolerances=tolerances,
         today=today,
         topics=corpus.topics,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    """How much of the corpus the check looked at, and how."""
-
-    figures: int  # figures found
-    claimed_by_rules: int  # in a group an analyst's rule defines
-    grouped_automatically: int  # in an automatic group with two or more sources
-    left_alone: int  # the only figure of its kind: nothing to compare with
-
-
-def coverage(result: CheckResult) -> Coverage:
-    """Figures found, claimed by a rule, grouped automatically, left alone."""
-    by_rule = sum(len(v.group.figures) for v in result.verdicts if v.group.rule is not None)
-    automatic = [v for v in result.verdicts if v.group.rule is None]
-    grouped = sum(len(v.group.figures) for v in automatic if v.verdict != SINGLE)
-    return Coverage(result.figures, by_rule, grouped, result.figures - by_rule - grouped)
-
-
-def effective_verdict(verdict: Verdict) -> str:
-    """A group's headline: a contradicted reference outranks an internal agreement."""
-    if verdict.verdict not in (CONFLICTING, ACKNOWLEDGED) and any(
-        r == CONTRADICTS_REFERENCE for _, r in verdict.references
-    ):
-        return CONTRADICTS_REFERENCE
-    return verdict.verdict
-
-
-def _reading_order(verdict: Verdict) -> tuple[int, bool, int, str]:
-    """Worst verdict first; within a verdict, analysts' claims before automatic
-    groups, and groups with more sources first."""
-    docs = len({f.doc for f in verdict.group.figures})
-    return (
-        VERDICT_ORDER.index(effective_verdict(verdict)),
-        verdict.group.rule is None,
-        -docs,
-        verdict.group.claim,
     )

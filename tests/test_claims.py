@@ -208,7 +208,7 @@ def test_series_in_date_order(verdicts, members, dates):
 def report(verdicts) -> dict:
     import json
 
-    from factcheck.pipeline import CheckResult
+    from factcheck.compare.policy import CheckResult
     from factcheck.report.check import check_json
 
     return json.loads(check_json(CheckResult(verdicts, ARTICLES, 0)))
@@ -255,7 +255,7 @@ def test_groups_are_named_by_measure_scope_and_days(report, key, label):
 
 
 def test_table_names_sources_and_a_downward_revision(verdicts):
-    from factcheck.pipeline import CheckResult
+    from factcheck.compare.policy import CheckResult
     from factcheck.report.check import check_table
 
     text = " ".join(check_table(CheckResult(verdicts, ARTICLES, 0), 200).split())

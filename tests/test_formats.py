@@ -27,9 +27,10 @@ import pandas as pd
 import pytest
 from junitparser import Failure, JUnitXml, Skipped
 
+from factcheck.compare.policy import CheckResult
 from factcheck.corpus import InputProblem, read_corpus
 from factcheck.model import Origin
-from factcheck.pipeline import CheckResult, check_corpus
+from factcheck.pipeline import check_corpus
 from factcheck.report.check import CHECK_FORMATS, check_table, render
 from factcheck.report.ci import check_github, check_markdown, check_sarif, findings
 from factcheck.rules.load import load_rules

@@ -411,21 +411,21 @@ def test_a_wrongly_typed_setting_is_one_line_and_exit_2(
 
 GUARDED = [
     pytest.param(
-        "render_pieces",
+        "factcheck.report.check.render_pieces",
         RuntimeError("boom"),
         [*CHECK, "{article}"],
         "RuntimeError: boom",
         id="check-report",
     ),
     pytest.param(
-        "jsonl_line",
+        "factcheck.report.figures.jsonl_line",
         KeyError("doc"),
         ["extract", "--format", "jsonl", "{article}"],
         "KeyError: 'doc'",
         id="extract-output",
     ),
     pytest.param(
-        "discover",
+        "factcheck.config.discover",
         ValueError("two\nlines"),
         ["check", "{article}"],
         "ValueError: two\\nlines",
@@ -448,7 +448,7 @@ def test_an_unexpected_exception_is_an_internal_error_exit_2(
         raise error
 
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
-    monkeypatch.setattr(cli, function, fail)
+    monkeypatch.setattr(function, fail)  # where the command imports it from
     code, out, err = run(capsys, *(arg.format(article=article) for arg in args))
     assert code == 2, err
     assert err == f"factcheck: internal error: {says} (please report)\n"
@@ -462,6 +462,6 @@ def test_factcheck_debug_lets_the_exception_through(
         raise RuntimeError("boom")
 
     monkeypatch.setenv("FACTCHECK_DEBUG", "1")
-    monkeypatch.setattr(cli, "render_pieces", fail)
+    monkeypatch.setattr("factcheck.report.check.render_pieces", fail)
     with pytest.raises(RuntimeError, match="boom"):
         cli.main([*CHECK, str(article)])

@@ -1,6 +1,5 @@
-"""Stage 3: group figures about the same thing and judge whether they agree."""
+"""Stage 3: group figures about the same thing and judge whether they agree.
 
-from factcheck.compare.group import ClaimGroup, group_figures
-from factcheck.compare.verdict import Verdict, judge
-
-__all__ = ["ClaimGroup", "Verdict", "group_figures", "judge"]
+`group` links figures into claim groups, `verdict` judges each group,
+`policy` applies analysts' acknowledgements and the fail-on rules;
+`status` names the verdicts and imports nothing, for the command line."""

@@ -16,18 +16,11 @@ from itertools import combinations
 
 from factcheck import units
 from factcheck.compare.group import ClaimGroup
+from factcheck.compare.status import Status
 from factcheck.compare.timing import same_time
 from factcheck.model import Figure
 from factcheck.rules.match import interval_gap, within_tolerance
 from factcheck.rules.model import EXACT, Tolerance
-
-CONSISTENT = "consistent"
-CONFLICTING = "conflicting"
-CHANGED = "changed-over-time"
-SINGLE = "single-source"
-MATCHES_REFERENCE = "matches-reference"
-CONTRADICTS_REFERENCE = "contradicts-reference"
-ACKNOWLEDGED = "acknowledged"
 
 #: Groups larger than this are checked against their extreme figures only,
 #: so a huge automatic group costs linear time, not quadratic.
@@ -48,13 +41,23 @@ class Verdict:
     """A group's verdict with its evidence."""
 
     group: ClaimGroup
-    verdict: str
+    verdict: Status
     tolerance: str
     disagreements: tuple[Disagreement, ...] = ()
     series: tuple[Figure, ...] = ()  # changed-over-time: the figures in period order
     thanks_to_tolerance: bool = False  # agrees only because of the tolerance
-    references: tuple[tuple[Figure, str], ...] = ()  # each figure against the reference
+    references: tuple[tuple[Figure, Status], ...] = ()  # each figure against the reference
     acknowledged: str = ""  # why an analyst accepts this conflict, when one does
+
+    @property
+    def status(self) -> Status:
+        """The group's headline in every report: its verdict, except that a
+        contradicted reference value outranks an internal agreement."""
+        if self.verdict not in (Status.CONFLICTING, Status.ACKNOWLEDGED) and any(
+            r == Status.CONTRADICTS_REFERENCE for _, r in self.references
+        ):
+            return Status.CONTRADICTS_REFERENCE
+        return self.verdict
 
 
 def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
@@ -64,7 +67,7 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
     intervals = {id(f): units.convert_interval(f.interval, f.unit, group.unit) for f in figures}
     references = _references(group, intervals, tolerance)
     if len({f.doc for f in figures}) < 2:
-        return Verdict(group, SINGLE, tolerance.text, references=references)
+        return Verdict(group, Status.SINGLE_SOURCE, tolerance.text, references=references)
 
     pairs = [(a, b) for a, b in _cross_pairs(figures, intervals) if group.relates(a, b)]
     differing = [
@@ -78,13 +81,17 @@ def judge(group: ClaimGroup, default: Tolerance = EXACT) -> Verdict:
     ]
     if clashes:
         clashes.sort(key=lambda d: (-d.gap, d.first.doc, d.first.start, d.second.doc))
-        return Verdict(group, CONFLICTING, tolerance.text, tuple(clashes), references=references)
+        return Verdict(
+            group, Status.CONFLICTING, tolerance.text, tuple(clashes), references=references
+        )
     if any(not same_time(a, b, tally=group.tally) for a, b in differing):
         series = tuple(sorted(figures, key=_series_order))
-        return Verdict(group, CHANGED, tolerance.text, series=series, references=references)
+        return Verdict(
+            group, Status.CHANGED_OVER_TIME, tolerance.text, series=series, references=references
+        )
     return Verdict(
         group,
-        CONSISTENT,
+        Status.CONSISTENT,
         tolerance.text,
         thanks_to_tolerance=bool(differing),
         references=references,
@@ -144,7 +151,7 @@ def _references(
     return tuple(
         (
             figure,
-            MATCHES_REFERENCE
+            Status.MATCHES_REFERENCE
             if within_tolerance(
                 intervals.get(
                     id(figure), units.convert_interval(figure.interval, figure.unit, group.unit)
@@ -152,7 +159,7 @@ def _references(
                 span,
                 tolerance,
             )
-            else CONTRADICTS_REFERENCE,
+            else Status.CONTRADICTS_REFERENCE,
         )
         for figure in group.figures
     )

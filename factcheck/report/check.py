@@ -28,10 +28,12 @@ from typing import Any
 from tabulate import tabulate
 
 from factcheck.compare.group import Link
-from factcheck.compare.verdict import ACKNOWLEDGED, CONTRADICTS_REFERENCE, Disagreement, Verdict
+from factcheck.compare.policy import CheckResult, coverage
+from factcheck.compare.status import Status
+from factcheck.compare.verdict import Disagreement, Verdict
 from factcheck.corpus import InputProblem
 from factcheck.model import Figure, Origin
-from factcheck.pipeline import CheckResult, coverage, effective_verdict
+from factcheck.report import CHECK_FORMATS
 from factcheck.report.ci import (
     check_csv,
     check_github,
@@ -62,8 +64,6 @@ __all__ = [
     "check_table",
     "render",
 ]
-
-CHECK_FORMATS = ("table", "json", "markdown", "junit", "sarif", "github", "csv")
 
 
 def check_json(
@@ -135,7 +135,7 @@ def _group_dict(verdict: Verdict, origins: Mapping[str, Origin] | None = None) -
         "claim": group.claim,
         "label": group.label,
         "verdict": verdict.verdict,
-        "status": effective_verdict(verdict),
+        "status": verdict.status,
         "unit": group.unit,
         "tolerance": verdict.tolerance,
         "agrees_thanks_to_tolerance": verdict.thanks_to_tolerance,
@@ -220,7 +220,7 @@ def check_table(
 
 def _table_block(verdict: Verdict, width: int) -> str:
     group = verdict.group
-    status = effective_verdict(verdict).upper()
+    status = verdict.status.upper()
     docs = len({f.doc for f in group.figures})
     title = (
         f"{status}  {group.label}  [{group.unit}; {docs} source{'s' if docs != 1 else ''}; "
@@ -258,11 +258,11 @@ def _table_block(verdict: Verdict, width: int) -> str:
     lines += [
         _indent(f"{f.doc}:{f.line} says {f.text!r}: outside the reference", "  ! ", width)
         for f, r in verdict.references
-        if r == CONTRADICTS_REFERENCE
+        if r == Status.CONTRADICTS_REFERENCE
     ]
     if verdict.thanks_to_tolerance:
         lines.append(f"  ~ agrees only within the tolerance ({verdict.tolerance})")
-    if verdict.verdict == ACKNOWLEDGED:
+    if verdict.verdict == Status.ACKNOWLEDGED:
         lines.append(_indent(f"acknowledged: {verdict.acknowledged}", "  = ", width))
     return "\n".join(lines)
 

@@ -32,24 +32,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.compare.verdict import (
-    ACKNOWLEDGED,
-    CHANGED,
-    CONFLICTING,
-    CONTRADICTS_REFERENCE,
-    SINGLE,
-    Disagreement,
-    Verdict,
-)
+from factcheck.compare.policy import CheckResult, UnusedAcknowledgement, coverage
+from factcheck.compare.status import READING_ORDER, UNUSED_ACKNOWLEDGEMENT, Status
+from factcheck.compare.verdict import Disagreement, Verdict
 from factcheck.corpus import InputProblem
 from factcheck.model import Figure, Origin
-from factcheck.pipeline import (
-    VERDICT_ORDER,
-    CheckResult,
-    UnusedAcknowledgement,
-    coverage,
-    effective_verdict,
-)
 from factcheck.report.figures import figure_frame, number_text
 from factcheck.rules.model import Reference
 
@@ -80,8 +67,6 @@ SARIF_SCHEMA = (
 #: Key of the SARIF partial fingerprint; bump the version if its recipe changes.
 FINGERPRINT = "factcheck/v1"
 
-#: SARIF rule id of an acknowledgement that matches nothing (like an unused `noqa`).
-UNUSED_ACKNOWLEDGEMENT = "unused-acknowledgement"
 
 #: Corpus files whose documents are rows: a figure's line counts inside its
 #: row's text, not in the file, so it cannot be pointed at in the file.
@@ -268,15 +253,15 @@ def group_evidence(verdict: Verdict, origins: Mapping[str, Origin] | None = None
     lines += [
         reference_miss_text(verdict, figure, origins)
         for figure, status in verdict.references
-        if status == CONTRADICTS_REFERENCE
+        if status == Status.CONTRADICTS_REFERENCE
     ]
     return lines
 
 
 def verdict_counts(result: CheckResult) -> list[tuple[str, int]]:
     """Groups per headline verdict, in reading order (what needs attention first)."""
-    counts = Counter(effective_verdict(v) for v in result.verdicts)
-    return [(name, counts[name]) for name in VERDICT_ORDER if counts[name]]
+    counts = Counter(v.status for v in result.verdicts)
+    return [(name, counts[name]) for name in READING_ORDER if counts[name]]
 
 
 def counts_text(result: CheckResult) -> str:
@@ -340,7 +325,7 @@ class Finding:
                 f"outside the reference {against}, tolerance {self.verdict.tolerance}"
             )
         text = f"{group.label}: " + "; ".join(parts) + "."
-        if self.status == ACKNOWLEDGED:
+        if self.status == Status.ACKNOWLEDGED:
             text += f" Acknowledged: {self.verdict.acknowledged}"
         return text
 
@@ -349,10 +334,12 @@ def findings(result: CheckResult) -> list[Finding]:
     """Every figure to point at, each once: groups in report order, figures in group order."""
     found = []
     for verdict in result.verdicts:
-        headline = effective_verdict(verdict)
-        if headline not in (CONFLICTING, CONTRADICTS_REFERENCE, ACKNOWLEDGED):
+        headline = verdict.status
+        if headline not in (Status.CONFLICTING, Status.CONTRADICTS_REFERENCE, Status.ACKNOWLEDGED):
             continue
-        contradicting = {_key(f) for f, r in verdict.references if r == CONTRADICTS_REFERENCE}
+        contradicting = {
+            _key(f) for f, r in verdict.references if r == Status.CONTRADICTS_REFERENCE
+        }
         occurrences: Counter[tuple[str, str]] = Counter()
         for figure in verdict.group.figures:
             occurrence = occurrences[(figure.doc, figure.text)]
@@ -364,11 +351,11 @@ def findings(result: CheckResult) -> list[Finding]:
             if not against and key not in contradicting:
                 continue
             status = (
-                ACKNOWLEDGED
-                if headline == ACKNOWLEDGED
-                else CONFLICTING
+                Status.ACKNOWLEDGED
+                if headline == Status.ACKNOWLEDGED
+                else Status.CONFLICTING
                 if against
-                else CONTRADICTS_REFERENCE
+                else Status.CONTRADICTS_REFERENCE
             )
             found.append(
                 Finding(verdict, figure, status, against, key in contradicting, occurrence)
@@ -407,9 +394,9 @@ def check_markdown(
     """
     link = _Linker(origins, link_base)
     attention = [
-        v for v in result.verdicts if effective_verdict(v) in (CONFLICTING, CONTRADICTS_REFERENCE)
+        v for v in result.verdicts if v.status in (Status.CONFLICTING, Status.CONTRADICTS_REFERENCE)
     ]
-    acknowledged = [v for v in result.verdicts if v.verdict == ACKNOWLEDGED]
+    acknowledged = [v for v in result.verdicts if v.verdict == Status.ACKNOWLEDGED]
     passing = [v for v in result.verdicts if v not in attention and v not in acknowledged]
 
     head = [f"## factcheck: {counts_text(result)}", ""]
@@ -507,7 +494,7 @@ def _markdown_passing(verdict: Verdict, link: _Linker) -> str:
         for f in verdict.group.figures
     )
     return (
-        f"| {effective_verdict(verdict)} | {_md(verdict.group.label)} "
+        f"| {verdict.status} | {_md(verdict.group.label)} "
         f"(`{_code(verdict.group.claim)}`) "
         f"| {figures} | {_md(verdict.tolerance)} | {_note(verdict)} |"
     )
@@ -515,7 +502,7 @@ def _markdown_passing(verdict: Verdict, link: _Linker) -> str:
 
 def _markdown_failing(verdict: Verdict, link: _Linker) -> list[str]:
     group = verdict.group
-    status = effective_verdict(verdict)
+    status = verdict.status
     origin = (
         f"rule in `{_code(group.rule.path)}`"
         if group.rule and group.rule.path
@@ -542,7 +529,7 @@ def _markdown_failing(verdict: Verdict, link: _Linker) -> list[str]:
     if len(verdict.disagreements) > MARKDOWN_DISAGREEMENTS:
         out.append(f"- and {len(verdict.disagreements) - MARKDOWN_DISAGREEMENTS} more")
     for figure, state in verdict.references:
-        if state == CONTRADICTS_REFERENCE:
+        if state == Status.CONTRADICTS_REFERENCE:
             out.append(
                 f"- **outside the reference:** {link.figure(figure)} asserts "
                 f"{_md(interval_text(figure, group.unit))}"
@@ -569,7 +556,7 @@ def _source(figure: Figure) -> str:
 def _flagged_figures(verdict: Verdict) -> list[Figure]:
     """The figures a failing group's evidence names, each once, in group order."""
     named = {_key(f) for d in verdict.disagreements for f in (d.first, d.second)}
-    named |= {_key(f) for f, r in verdict.references if r == CONTRADICTS_REFERENCE}
+    named |= {_key(f) for f, r in verdict.references if r == Status.CONTRADICTS_REFERENCE}
     return [f for f in verdict.group.figures if _key(f) in named]
 
 
@@ -584,9 +571,9 @@ def _markdown_unused(unused: UnusedAcknowledgement, link: _Linker) -> str:
 def _note(verdict: Verdict) -> str:
     if verdict.thanks_to_tolerance:
         return "≈ agrees only within the tolerance"
-    if verdict.verdict == CHANGED:
+    if verdict.verdict == Status.CHANGED_OVER_TIME:
         return "a series: " + _md(series_text(verdict, limit=8))
-    if verdict.verdict == SINGLE:
+    if verdict.verdict == Status.SINGLE_SOURCE:
         return "one source"
     return ""
 
@@ -705,9 +692,9 @@ def _junit_case(
     if group.rule is not None and group.rule.path:
         attributes |= {"file": _xml(group.rule.path), "line": str(group.rule.line)}
     case = ET.SubElement(suite, "testcase", attributes)
-    status = effective_verdict(verdict)
+    status = verdict.status
     outcome = "passed"
-    if status in (CONFLICTING, CONTRADICTS_REFERENCE):
+    if status in (Status.CONFLICTING, Status.CONTRADICTS_REFERENCE):
         evidence = group_evidence(verdict, origins)
         failure = ET.SubElement(
             case,
@@ -716,11 +703,11 @@ def _junit_case(
         )
         failure.text = _xml("\n".join(evidence))
         outcome = "failures"
-    elif status == ACKNOWLEDGED:
+    elif status == Status.ACKNOWLEDGED:
         message = f"acknowledged: {group.label}: {verdict.acknowledged}"
         ET.SubElement(case, "skipped", {"type": "acknowledged", "message": _xml(message)})
         outcome = "skipped"
-    elif status == SINGLE:
+    elif status == Status.SINGLE_SOURCE:
         docs = sorted({figure_path(f, origins) for f in group.figures})
         message = f"single source: only {', '.join(docs)} states {group.label}"
         ET.SubElement(case, "skipped", {"type": "single-source", "message": _xml(message)})
@@ -733,9 +720,7 @@ def _junit_case(
 def _bounds_lines(verdict: Verdict, origins: Mapping[str, Origin] | None) -> list[str]:
     """The group's verdict, tolerance and each figure with the interval it asserts."""
     group = verdict.group
-    lines = [
-        f"{effective_verdict(verdict)}: {group.label} [{group.unit}], tolerance {verdict.tolerance}"
-    ]
+    lines = [f"{verdict.status}: {group.label} [{group.unit}], tolerance {verdict.tolerance}"]
     if verdict.thanks_to_tolerance:
         lines.append("agrees only within the tolerance")
     reference = group.rule.reference if group.rule else None
@@ -878,7 +863,7 @@ def _sarif_result(
             {"id": n, **_sarif_location(other, origins), "message": {"text": f'"{other.text}"'}}
             for n, other in enumerate(others, start=1)
         ]
-    if finding.status == ACKNOWLEDGED:
+    if finding.status == Status.ACKNOWLEDGED:
         out["suppressions"] = [{"kind": "external", "justification": finding.verdict.acknowledged}]
     out["properties"] = {
         "status": finding.status,
@@ -947,7 +932,7 @@ def check_github(
     lines = []
     errors_left = 0
     for finding in findings(result):
-        if finding.status == ACKNOWLEDGED:
+        if finding.status == Status.ACKNOWLEDGED:
             continue
         if len(lines) >= GITHUB_ANNOTATIONS:  # every line so far is an error
             errors_left += 1
@@ -1075,7 +1060,7 @@ def check_csv(
                     group.claim,
                     group.label,
                     verdict.verdict,
-                    effective_verdict(verdict),
+                    verdict.status,
                     group.unit,
                     verdict.tolerance,
                     verdict.thanks_to_tolerance,

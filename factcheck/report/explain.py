@@ -9,7 +9,6 @@ what the verdict set against what.
 from __future__ import annotations
 
 from factcheck.compare.verdict import Verdict
-from factcheck.pipeline import effective_verdict
 from factcheck.report.ci import disagreement_text, series_text
 
 
@@ -19,7 +18,7 @@ def explain(verdict: Verdict) -> str:
     origin = f"rule {group.rule.id} ({group.rule.path})" if group.rule else "automatic group"
     lines = [
         f"{group.claim}: {group.label}",
-        f"  verdict {effective_verdict(verdict)}; {origin}; unit {group.unit}; "
+        f"  verdict {verdict.status}; {origin}; unit {group.unit}; "
         f"tolerance {verdict.tolerance}" + ("; a running tally" if group.tally else ""),
         "",
         "figures:",

@@ -13,8 +13,6 @@ from factcheck.model import Figure
 if TYPE_CHECKING:
     import pandas as pd
 
-FIGURE_FORMATS = ("table", "jsonl", "csv")
-
 
 def figure_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     """The figures as a table, one row per figure, columns in contract order."""

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 import regex
 
-from factcheck.compare.verdict import SINGLE, Verdict
+from factcheck.compare.status import Status
+from factcheck.compare.verdict import Verdict
 
 _HEADER = """\
 # Starter rules suggested by `factcheck rules suggest` from the claims that
@@ -31,7 +32,7 @@ def suggest_rules(verdicts: Sequence[Verdict]) -> str:
     seen: set[str] = set()
     for verdict in verdicts:
         group = verdict.group
-        if group.rule is not None or verdict.verdict == SINGLE:
+        if group.rule is not None or verdict.verdict == Status.SINGLE_SOURCE:
             continue
         claim_id = _unique(group.claim.removeprefix("auto-") or "claim", seen)
         # The measures as the articles wrote them: a rule's measure words must
