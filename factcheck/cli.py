@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from factcheck import __version__
 from factcheck.compare.status import DEFAULT_FAIL_ON, FAIL_ON
+from factcheck.progress import Progress, paused
 from factcheck.report import CHECK_FORMATS, FIGURE_FORMATS
 
 if TYPE_CHECKING:
@@ -126,8 +127,11 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _say(message: object, file: TextIO | None = None) -> None:
-    """Print `factcheck: MESSAGE` on stderr (or `file`) as exactly one line."""
-    print(f"factcheck: {_one_line(str(message))}", file=file or sys.stderr)
+    """Print `factcheck: MESSAGE` on stderr (or `file`) as exactly one line,
+    above the progress bar when one is shown."""
+    stream = file or sys.stderr
+    with paused(stream):
+        print(f"factcheck: {_one_line(str(message))}", file=stream)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -265,6 +269,7 @@ class Reading:
     documents: int = 0
     origins: dict[str, Origin] = field(default_factory=dict)  # doc id -> where it was read
     problems: list[InputProblem] = field(default_factory=list)
+    progress: Progress = field(default_factory=Progress)  # documents read, on a terminal
 
     def report(self, problem: InputProblem, errors: TextIO | None = None) -> None:
         """Say the problem on `errors` (stderr by default) and keep it for the reports."""
@@ -279,7 +284,7 @@ def documents(paths: Sequence[str], errors: TextIO, reading: Reading) -> Iterato
     from factcheck.corpus import InputProblem, read_corpus
     from factcheck.model import Origin
 
-    for item in read_corpus(paths):
+    for item in reading.progress.track(read_corpus(paths)):
         if isinstance(item, InputProblem):
             reading.report(item, errors)
             continue
@@ -308,13 +313,15 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.output not in (None, "-") and not args.explain:
         _replaced_file(args.output)  # refuse a symlink or a device now, not after the whole run
     reading = Reading()
-    result = check_corpus(
-        documents(args.paths, sys.stderr, reading),
-        rules,
-        tolerances=tolerances,
-        jobs=args.jobs,
-        on_problem=reading.report,
-    )
+    with reading.progress:
+        result = check_corpus(
+            documents(args.paths, sys.stderr, reading),
+            rules,
+            tolerances=tolerances,
+            jobs=args.jobs,
+            on_problem=reading.report,
+            on_stage=reading.progress.stage,
+        )
     if reading.documents == 0:
         raise UsageError("no document could be read")
     for unused in result.unused_acknowledgements:
@@ -380,7 +387,12 @@ def _run_rules_suggest(args: argparse.Namespace) -> int:
     from factcheck.rules.suggest import suggest_rules
 
     reading = Reading()
-    result = check_corpus(documents(args.paths, sys.stderr, reading), on_problem=reading.report)
+    with reading.progress:
+        result = check_corpus(
+            documents(args.paths, sys.stderr, reading),
+            on_problem=reading.report,
+            on_stage=reading.progress.stage,
+        )
     if reading.documents == 0:
         raise UsageError("no document could be read")
     sys.stdout.write(suggest_rules(result.verdicts))
@@ -549,18 +561,20 @@ def _run_extract(args: argparse.Namespace) -> int:
     from factcheck.report.figures import figures_csv, figures_table, jsonl_line
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    reading = Reading()
+    # Figures stream to stdout as they are found: a bar only when they go elsewhere.
+    reading = Reading(progress=Progress(shown=not sys.stdout.isatty()))
     figures = attributed_figures(
         documents(args.paths, sys.stderr, reading), args.jobs, on_problem=reading.report
     )
     out = sys.stdout
-    if fmt == "jsonl":
-        for figure in figures:
-            out.write(jsonl_line(figure, reading.origins[figure.doc].text_source) + "\n")
-    elif fmt == "csv":
-        out.write(figures_csv(figures))
-    else:
-        out.write(figures_table(figures) + "\n")
+    with reading.progress:
+        if fmt == "jsonl":
+            for figure in figures:
+                out.write(jsonl_line(figure, reading.origins[figure.doc].text_source) + "\n")
+        elif fmt == "csv":
+            out.write(figures_csv(figures))
+        else:
+            out.write(figures_table(figures) + "\n")
     out.flush()
     if reading.documents == 0:
         raise UsageError("no document could be read")

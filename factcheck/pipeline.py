@@ -238,10 +238,15 @@ def check_corpus(
     today: date | None = None,
     jobs: int | None = None,
     on_problem: ProblemHandler | None = None,
+    on_stage: Callable[[str], object] | None = None,
 ) -> CheckResult:
     """The consistency check over a corpus; `jobs` worker processes extract,
-    and a document that fails goes to `on_problem` (see `extracted`)."""
+    and a document that fails goes to `on_problem` (see `extracted`).
+    `on_stage` hears when the corpus is read and grouping begins (for a
+    progress bar)."""
     corpus = figures_of(documents, jobs, on_problem)
+    if on_stage is not None:
+        on_stage(f"grouping {len(corpus.figures):,} figures")
     return check_figures(
         corpus.figures,
         rules,

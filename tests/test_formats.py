@@ -20,6 +20,7 @@ import io
 import json
 import pathlib
 import re
+import sys
 from datetime import date
 
 import jsonschema
@@ -31,8 +32,10 @@ from factcheck.compare.policy import CheckResult
 from factcheck.corpus import InputProblem, read_corpus
 from factcheck.model import Origin
 from factcheck.pipeline import check_corpus
+from factcheck.report import terminal_width
 from factcheck.report.check import CHECK_FORMATS, check_table, render
 from factcheck.report.ci import check_github, check_markdown, check_sarif, findings
+from factcheck.report.figures import figures_table
 from factcheck.rules.load import load_rules
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -376,11 +379,37 @@ def test_human_formats_show_bounds_passing_groups_and_end_with_coverage(checked,
 
 
 def test_table_fits_100_columns_and_shows_intervals(checked):
-    text = check_table(checked.result, skipped=checked.skipped)
+    text = check_table(checked.result, 100, skipped=checked.skipped)
     assert max(len(line) for line in text.splitlines()) <= 100
     assert "[249.5M, 250.5M]" in text and "1 document skipped" in text
-    narrow = check_table(checked.result, 72)
-    assert max(len(line) for line in narrow.splitlines()) <= 72
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 100, 132])
+def test_both_tables_fit_the_terminal_with_every_column_named(checked, width):
+    report = check_table(checked.result, width, skipped=checked.skipped).splitlines()
+    assert max(len(line) for line in report) <= width
+    headers = [line.split() for line in report if line.startswith("where ")]
+    assert headers and all(h[:5] == ["where", "as", "written", "value", "asserts"] for h in headers)
+    figures = [f for v in checked.result.verdicts for f in v.group.figures]
+    table = figures_table(figures, width).splitlines()
+    assert max(len(line) for line in table) <= max(width, 64)  # 64: the headers' own room
+    assert table[0].split() == ["where", "as", "written", "value", "qualifier", "level/change"]
+    assert len(table) == len(figures) + 2  # headers, rule, one line per figure
+
+
+@pytest.mark.parametrize(
+    ("tty", "columns", "width"), [(True, "80", 80), (True, "20", 60), (False, "80", 100)]
+)
+def test_the_width_is_the_terminal_s_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, columns: str, width: int
+) -> None:
+    class Stdout(io.StringIO):
+        def isatty(self) -> bool:
+            return tty
+
+    monkeypatch.setattr(sys, "stdout", Stdout())
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_width() == width
 
 
 # --------------------------------------------------------------------------

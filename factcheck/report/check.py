@@ -33,7 +33,7 @@ from factcheck.compare.status import Status
 from factcheck.compare.verdict import Disagreement, Verdict
 from factcheck.corpus import InputProblem
 from factcheck.model import Figure, Origin
-from factcheck.report import CHECK_FORMATS
+from factcheck.report import CHECK_FORMATS, terminal_width
 from factcheck.report.ci import (
     check_csv,
     check_github,
@@ -197,16 +197,18 @@ def _link_dict(link: Link) -> dict[str, Any]:
 
 def check_table(
     result: CheckResult,
-    width: int = 100,
+    width: int | None = None,
     *,
     origins: Mapping[str, Origin] | None = None,
     skipped: Sequence[InputProblem] = (),
 ) -> str:
-    """A report that reads in a `width`-column terminal: one block per claim
-    group (each figure with the interval it asserts, the tolerance in the
-    title), then the counts and the coverage. `origins` is accepted for a
-    uniform call; the table names documents by id."""
+    """A report that reads in a `width`-column terminal (default: this one's,
+    see `terminal_width`): one block per claim group (each figure with the
+    interval it asserts, the tolerance in the title), then the counts and
+    the coverage. `origins` is accepted for a uniform call; the table names
+    documents by id."""
     del origins
+    width = width or terminal_width()
     blocks = [_table_block(verdict, width) for verdict in result.verdicts]
     read = (
         f"{result.documents} documents, {result.figures} figures, "
@@ -226,22 +228,28 @@ def _table_block(verdict: Verdict, width: int) -> str:
         f"{status}  {group.label}  [{group.unit}; {docs} source{'s' if docs != 1 else ''}; "
         f"tolerance {verdict.tolerance}]"
     )
+    where, written, value, asserts = (round(width * share) for share in COLUMN_SHARES)
     rows = [
         [
-            _clip(f"{f.doc}:{f.line}", 30),
-            _clip(f.text, 22),
-            f"{number_text(f.value)}{' ' + _period(f) if f.period else ''}",
-            _clip(interval_text(f, group.unit), 24),
+            _where_cell(f, where),
+            _clip(f.text, written),
+            _clip(f"{number_text(f.value)}{' ' + _period(f) if f.period else ''}", value),
+            _clip(interval_text(f, group.unit), asserts),
         ]
         for f in group.figures
     ]
-    room = width - sum(max(len(row[i]) for row in rows) + 2 for i in range(4)) if rows else 0
+    headers = list(TABLE_HEADERS[:4])
+    # tabulate pads a column to its header and 2 more (MIN_PADDING), then 2 between columns.
+    columns = [max(len(h) + 2, *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    room = width - sum(c + 2 for c in columns)
     if room >= 12:  # the sentence, when there is room left for some of it
+        headers.append(TABLE_HEADERS[4])
         for row, figure in zip(rows, group.figures, strict=True):
             row.append(_clip(_around(figure), room))
     if len(title) > width:
         title = title[: width - 1] + "…"
-    lines = [title, tabulate(rows, tablefmt="plain", disable_numparse=True)]
+    table = tabulate(rows, headers=headers, tablefmt="plain", disable_numparse=True)
+    lines = [title, table]
     reference = group.rule.reference if group.rule else None
     if reference is not None:
         lines.append(_indent(f"reference {reference_text(reference, group.unit)}", "  = ", width))
@@ -265,6 +273,18 @@ def _table_block(verdict: Verdict, width: int) -> str:
     if verdict.verdict == Status.ACKNOWLEDGED:
         lines.append(_indent(f"acknowledged: {verdict.acknowledged}", "  = ", width))
     return "\n".join(lines)
+
+
+#: Shares of the table width for where, as written, value and asserts (the
+#: sentence takes what is left): at 100 columns 28, 20, 20 and 22.
+COLUMN_SHARES = (0.28, 0.2, 0.2, 0.22)
+TABLE_HEADERS = ("where", "as written", "value", "asserts", "sentence")
+
+
+def _where_cell(figure: Figure, width: int) -> str:
+    """`doc:line`, the doc id shortened so that the line number always shows."""
+    line = f":{figure.line}"
+    return _clip(figure.doc, max(width - len(line), 4)) + line
 
 
 def _indent(text: str, mark: str, width: int) -> str:

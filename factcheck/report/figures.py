@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from factcheck.model import Figure
+from factcheck.report import terminal_width
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,21 +45,38 @@ def figures_csv(figures: Iterable[Figure]) -> str:
     return figure_frame(figures).to_csv(index=False, lineterminator="\n")
 
 
-def figures_table(figures: Iterable[Figure]) -> str:
-    """A readable table for a terminal: where, what was written, what it means."""
+def figures_table(figures: Iterable[Figure], width: int | None = None) -> str:
+    """A readable table for a `width`-column terminal (default: this one's,
+    see `terminal_width`): where, what was written, what it means."""
+    width = width or terminal_width()
+    free = width - EXTRACT_FIXED
+    where, written, value, asserts = (int(free * share) for share in EXTRACT_SHARES)
     rows = [
         (
-            f"{f.doc}:{f.line}:{f.column}",
-            _clip(f.text, 28),
-            f"{number_text(f.value)} {f.unit}",
-            _bounds(f),
+            _where(f, where),
+            _clip(f.text, written),
+            _clip(f"{number_text(f.value)} {f.unit}", value),
+            _clip(_bounds(f), asserts),
             "change" if f.is_change else "level",
         )
         for f in figures
     ]
-    return tabulate(
-        rows, headers=("where", "as written", "value", "qualifier", ""), tablefmt="simple"
-    )
+    return tabulate(rows, headers=EXTRACT_HEADERS, tablefmt="simple", disable_numparse=True)
+
+
+#: Columns the table always takes: the last column ("change" or "level") is
+#: its header's 12 padded by 2 (tabulate pads a column to its header and 2
+#: more), and 2 between each of the 5 columns.
+EXTRACT_FIXED = 14 + 4 * 2
+#: Shares of the rest for where, as written, value and qualifier.
+EXTRACT_SHARES = (0.27, 0.27, 0.23, 0.23)
+EXTRACT_HEADERS = ("where", "as written", "value", "qualifier", "level/change")
+
+
+def _where(figure: Figure, width: int) -> str:
+    """`doc:line:column`, the doc id shortened so that the position always shows."""
+    position = f":{figure.line}:{figure.column}"
+    return _clip(figure.doc, max(width - len(position), 4)) + position
 
 
 def _bounds(figure: Figure) -> str:
